@@ -1,0 +1,40 @@
+package dev.nsg.dhpush.cli;
+
+import java.io.PrintWriter;
+
+import dev.nsg.dhpush.failure.DhpushException;
+import dev.nsg.dhpush.failure.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception escaping a command into one line on stderr (plus a hint) and its documented exit code.
+ * The stack trace is printed only with {@code --debug}; anything that is not a {@link DhpushException} is a bug.
+ */
+class FailureReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean debug = parseResult.hasMatchedOption("--debug")
+                || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+        ExitCode exit;
+        if (failure instanceof DhpushException known) {
+            exit = known.exitCode();
+            err.println("error: " + known.getMessage());
+            if (known.hint() != null) {
+                err.println("hint: " + known.hint());
+            }
+        } else {
+            exit = ExitCode.BUG;
+            err.println("error: unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            err.println("hint: this is a bug in dhpush; rerun with --debug and report the output");
+        }
+        if (debug) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return exit.code();
+    }
+}
