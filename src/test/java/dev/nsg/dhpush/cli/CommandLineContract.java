@@ -1,0 +1,52 @@
+package dev.nsg.dhpush.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.nsg.dhpush.failure.ExitCode;
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+
+/**
+ * What scripts rely on, checked in-process ({@link DhpushCommandTest}) and on the packaged artifact
+ * ({@link DhpushCommandIT}: the jar here, the native executable in the pipeline). The integration launcher
+ * merges stderr into stdout and adds Quarkus' start-up log, so stream separation is checked in-process only.
+ */
+abstract class CommandLineContract {
+
+    static String allOutput(LaunchResult result) {
+        return result.getOutput() + "\n" + result.getErrorOutput();
+    }
+
+    @Test
+    @Launch("--help")
+    void help_listsEveryExitCodeWithItsMeaning(LaunchResult result) {
+        assertEquals(0, result.exitCode());
+        String help = result.getOutput();
+        assertTrue(help.contains("Usage: dhpush"), help);
+        assertTrue(help.contains("Exit codes:"), help);
+        for (ExitCode exit : ExitCode.values()) {
+            assertTrue(help.contains(exit.code() + "   " + exit.meaning()), "help lacks exit code " + exit.code() + ":\n" + help);
+        }
+    }
+
+    @Test
+    @Launch("--version")
+    void version_namesTheBuildVersionAndRuntime(LaunchResult result) {
+        assertEquals(0, result.exitCode());
+        assertTrue(result.getOutputStream().stream()
+                .anyMatch(line -> line.matches("dhpush \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\((JVM .+|native)\\)")),
+                result.getOutput());
+    }
+
+    @Test
+    @Launch(value = "--no-such-option", exitCode = 2)
+    void unknownOption_exits2_namingTheOptionAndPointingToHelp(LaunchResult result) {
+        assertEquals(ExitCode.USAGE.code(), result.exitCode());
+        String all = allOutput(result);
+        assertTrue(all.contains("error: Unknown option: '--no-such-option'"), all);
+        assertTrue(all.contains("hint: see 'dhpush --help'"), all);
+    }
+}
