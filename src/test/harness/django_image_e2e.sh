@@ -14,21 +14,28 @@ VERSION="e2e-$$"
 
 ensure_engine
 on_exit stop_engine
-ensure_python_base
-start_wheel_mirror "$REPO_DIR/django_project/requirements.txt"
-
-# A temporary copy of the build context: the only change is requirements.txt, rewritten to what the offline
-# index holds (printed above as SUBSTITUTED lines when a pin had to change).
+# A temporary copy of the build context, so the layer-cache probe below never touches the work tree.
 CONTEXT=$(mktemp -d)
 on_exit "rm -rf '$CONTEXT'"
 cp -a "$REPO_DIR/Dockerfile" "$REPO_DIR/.dockerignore" "$REPO_DIR/django_project" "$CONTEXT/"
-cp "$MIRROR_REQUIREMENTS" "$CONTEXT/django_project/requirements.txt"
-log "e2e: build context copied to $CONTEXT with requirements: $(grep -v '^#' "$MIRROR_REQUIREMENTS" | tr '\n' ' ')"
+
+if [ "${DHPUSH_E2E_USE_DEFAULTS:-}" = 1 ]; then
+    # Where the official base image and the public index are reachable (the pipeline): the Dockerfile as it is.
+    log "e2e: DHPUSH_E2E_USE_DEFAULTS=1: building with the Dockerfile's own base image and package index"
+    BUILD_ARGS=()
+else
+    # Offline: a Python base made from Debian packages, a loopback index, and requirements.txt rewritten to what
+    # that index holds (printed above as SUBSTITUTED lines when a pin had to change).
+    ensure_python_base
+    start_wheel_mirror "$REPO_DIR/django_project/requirements.txt"
+    cp "$MIRROR_REQUIREMENTS" "$CONTEXT/django_project/requirements.txt"
+    log "e2e: build context copied to $CONTEXT with requirements: $(grep -v '^#' "$MIRROR_REQUIREMENTS" | tr '\n' ' ')"
+    BUILD_ARGS=(--network host --build-arg PYTHON_IMAGE="$PYTHON_BASE_IMAGE" --build-arg PIP_INDEX_URL="$PIP_MIRROR_URL")
+fi
 
 build() {
     # The classic builder, as dhpush uses; --network host lets pip reach the loopback index.
-    DOCKER_BUILDKIT=0 docker build --network host \
-        --build-arg PYTHON_IMAGE="$PYTHON_BASE_IMAGE" --build-arg PIP_INDEX_URL="$PIP_MIRROR_URL" \
+    DOCKER_BUILDKIT=0 docker build "${BUILD_ARGS[@]}" \
         --build-arg VERSION="$VERSION" --build-arg REVISION=0123abc --build-arg SOURCE=https://example.invalid/repo \
         --build-arg CREATED=2026-01-01T00:00:00Z -t "$IMAGE" "$CONTEXT" 2>&1
 }

@@ -24,14 +24,20 @@ run_suite() {
 
 run_suite "Debian's Django" /usr/bin/python3
 
-# The newest Django the machine's pip can reach, in a virtualenv of its own, with WhiteNoise from Debian.
+# The app's own pins where this machine's pip can install them (the pipeline), else the newest Django it can
+# reach, in a virtualenv of its own that sees Debian's WhiteNoise. No retries: an unreachable index fails at once.
 venv="$WORK_DIR/django-venv"
 if [ ! -x "$venv/bin/python" ]; then
     /usr/bin/python3 -m venv --system-site-packages "$venv"
 fi
-# No retries: an index this machine cannot reach fails at once instead of after minutes of back-off.
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --retries 0 --timeout 5 --upgrade "Django<6" >&2 \
-    || die "could not install Django from the local package index into $venv"
-run_suite "newest Django in the local index" "$venv/bin/python"
+pip_install() { "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --retries 0 --timeout 5 "$@"; }
+if pip_install -r "$project/requirements.txt" >/dev/null 2>&1; then
+    label="the pinned requirements"
+else
+    log "django tests: the pinned requirements are not installable here; using the newest Django available"
+    pip_install --upgrade "Django<6" >&2 || die "could not install Django from the local package index into $venv"
+    label="the newest Django available"
+fi
+run_suite "$label" "$venv/bin/python"
 
 checks_summary "django-tests"
