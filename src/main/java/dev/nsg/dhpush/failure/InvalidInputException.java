@@ -1,14 +1,13 @@
 package dev.nsg.dhpush.failure;
 
-/** Bad options, names or tags: found before any work is done. */
+/** Bad options, names or tags, found before any work is done. */
 public class InvalidInputException extends DhpushException {
 
-    public InvalidInputException(String message, String hint) {
-        super(message, hint, null);
+    public InvalidInputException(String message, String hint, Throwable cause) {
+        super(ExitCode.USAGE, message, hint, cause);
     }
 
-    @Override
-    public ExitCode exitCode() {
-        return ExitCode.USAGE;
+    public InvalidInputException(String message, String hint) {
+        this(message, hint, null);
     }
 }

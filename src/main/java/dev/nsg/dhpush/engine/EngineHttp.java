@@ -1,0 +1,124 @@
+package dev.nsg.dhpush.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+/**
+ * A small HTTP/1.1 client for the engine API: one connection per request, request bodies streamed chunked,
+ * response bodies handed over as streams. The engine API is HTTP over a local socket, which the JDK's and
+ * Quarkus' HTTP clients cannot reach in this Quarkus release; this stays small because the engine needs little.
+ */
+final class EngineHttp {
+
+    private static final Logger LOG = Logger.getLogger(EngineHttp.class);
+    private static final int BUFFER = 64 * 1024;
+    /** Headers whose values are secrets: never logged. */
+    private static final java.util.Set<String> SECRET_HEADERS = java.util.Set.of("x-registry-auth", "x-registry-config", "authorization");
+
+    /** Streams a request body; called once, after the request head is sent. */
+    interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final EngineConnector connector;
+    private final String userAgent;
+
+    EngineHttp(EngineConnector connector, String userAgent) {
+        this.connector = connector;
+        this.userAgent = userAgent;
+    }
+
+    EngineResponse send(String method, String target, Map<String, String> headers, BodyWriter body) throws IOException {
+        EngineConnection connection = connector.open();
+        try {
+            OutputStream out = new BufferedOutputStream(connection.output(), BUFFER);
+            StringBuilder head = new StringBuilder()
+                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(connector.hostHeader()).append("\r\n")
+                    .append("User-Agent: ").append(userAgent).append("\r\n")
+                    .append("Connection: close\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            if (body != null) {
+                head.append("Transfer-Encoding: chunked\r\n");
+            } else if (!method.equals("GET") && !method.equals("HEAD")) {
+                head.append("Content-Length: 0\r\n");
+            }
+            head.append("\r\n");
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("engine request: %s %s (headers: %s)", method, target, redacted(headers));
+            }
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            IOException writeFailure = null;
+            if (body != null) {
+                ChunkedOutputStream chunked = new ChunkedOutputStream(out);
+                try {
+                    body.writeTo(chunked);
+                    chunked.finish();
+                } catch (IOException e) {
+                    // The engine may answer and hang up before the body is through (a bad parameter, say):
+                    // its answer says more than our broken pipe, so try to read it first.
+                    writeFailure = e;
+                }
+            }
+            out.flush();
+            InputStream in = new BufferedInputStream(connection.input(), BUFFER);
+            EngineResponse response;
+            try {
+                response = readResponse(method, in, connection);
+            } catch (IOException readFailure) {
+                if (writeFailure != null) {
+                    writeFailure.addSuppressed(readFailure);
+                    throw writeFailure;
+                }
+                throw readFailure;
+            }
+            LOG.debugf("engine response: %d for %s %s", response.status(), method, target);
+            return response;
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static EngineResponse readResponse(String method, InputStream in, EngineConnection connection) throws IOException {
+        String statusLine = HttpLines.readLine(in);
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new IOException("not an HTTP reply from the engine: \"" + statusLine + "\"");
+        }
+        int status = Integer.parseInt(parts[1]);
+        Map<String, String> headers = new HashMap<>();
+        for (String line = HttpLines.readLine(in); !line.isEmpty(); line = HttpLines.readLine(in)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        InputStream body;
+        if (method.equals("HEAD") || status == 204 || status == 304) {
+            body = InputStream.nullInputStream();
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = new ChunkedInputStream(in);
+        } else if (headers.containsKey("content-length")) {
+            body = new BoundedInputStream(in, Long.parseLong(headers.get("content-length")));
+        } else {
+            body = in;
+        }
+        return new EngineResponse(status, headers, body, connection);
+    }
+
+    private static Map<String, String> redacted(Map<String, String> headers) {
+        Map<String, String> shown = new HashMap<>(headers);
+        shown.replaceAll((name, value) -> SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "<redacted>" : value);
+        return shown;
+    }
+}

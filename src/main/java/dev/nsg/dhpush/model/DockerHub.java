@@ -1,0 +1,28 @@
+package dev.nsg.dhpush.model;
+
+import java.util.Set;
+
+/**
+ * Docker Hub's names, as the docker CLI spells them (docker/cli registry package and distribution/reference).
+ * This is the only place that knows them: every other class asks {@link ImageReference}.
+ */
+public final class DockerHub {
+
+    /** The canonical registry name in references ({@code docker.io/library/alpine}). */
+    public static final String REGISTRY = "docker.io";
+    /** Where the registry v2 API of Docker Hub is served. */
+    public static final String API_HOST = "registry-1.docker.io";
+    /** The key Docker Hub credentials are stored under in config.json and in X-Registry-Config. */
+    public static final String AUTH_CONFIG_KEY = "https://index.docker.io/v1/";
+    /** Single-name repositories live in this namespace ({@code alpine} is {@code library/alpine}). */
+    public static final String OFFICIAL_NAMESPACE = "library";
+
+    private static final Set<String> ALIASES = Set.of(REGISTRY, "index.docker.io", API_HOST, "registry.hub.docker.com");
+
+    private DockerHub() {
+    }
+
+    public static boolean isDockerHub(String registry) {
+        return ALIASES.contains(registry);
+    }
+}

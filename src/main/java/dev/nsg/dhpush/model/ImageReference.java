@@ -1,0 +1,115 @@
+package dev.nsg.dhpush.model;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.nsg.dhpush.failure.InvalidInputException;
+
+/**
+ * A repository on a registry, normalised the way the docker CLI does it (distribution/reference):
+ * no registry means Docker Hub, Docker Hub's aliases become {@code docker.io}, and a single-name repository
+ * on Docker Hub lives under {@code library/}.
+ *
+ * @param registry the registry as written in image names: {@code docker.io}, {@code localhost:5000}
+ * @param path the repository path on that registry: {@code willfifensg/nsg-basic-django-app}
+ */
+public record ImageReference(String registry, String path) {
+
+    // distribution/reference: path components are lowercase alphanumerics joined by separators.
+    private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?"
+                    + "|\\[[0-9a-fA-F:.]+\\](?::[0-9]+)?");
+    private static final int MAX_NAME_LENGTH = 255;
+
+    /**
+     * Parses {@code --repository} against {@code --registry}: a repository that starts with a host (a first component
+     * with a '.' or ':', or {@code localhost}) names its own registry, as in {@code docker push}.
+     */
+    public static ImageReference parse(String registry, String repository) {
+        if (repository == null || repository.isBlank()) {
+            throw new InvalidInputException("invalid repository: none given",
+                    "pass --repository NAMESPACE/NAME, or set DOCKER_HUB_USER");
+        }
+        String name = repository.trim();
+        String domain = registry == null || registry.isBlank() ? DockerHub.REGISTRY : registry.trim();
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            String first = name.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost") || !first.equals(first.toLowerCase(Locale.ROOT))) {
+                domain = first;
+                name = name.substring(slash + 1);
+            }
+        }
+        if (name.contains("@") || name.lastIndexOf(':') > name.lastIndexOf('/')) {
+            throw new InvalidInputException("invalid repository \"" + repository + "\": it carries a tag or digest",
+                    "give the repository without ':tag'; pass tags with --tag");
+        }
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw new InvalidInputException("invalid registry \"" + domain + "\": not a host name with an optional :port",
+                    "examples: docker.io, localhost:5000, registry.example.com");
+        }
+        if (DockerHub.isDockerHub(domain)) {
+            domain = DockerHub.REGISTRY;
+            if (!name.contains("/")) {
+                name = DockerHub.OFFICIAL_NAMESPACE + "/" + name;
+            }
+        }
+        for (String component : name.split("/", -1)) {
+            checkComponent(repository, component);
+        }
+        if (domain.length() + 1 + name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("invalid repository \"" + repository + "\": the full name is longer than "
+                    + MAX_NAME_LENGTH + " characters", null);
+        }
+        return new ImageReference(domain, name);
+    }
+
+    private static void checkComponent(String repository, String component) {
+        if (component.isEmpty()) {
+            throw new InvalidInputException("invalid repository \"" + repository + "\": it has an empty path component",
+                    "remove the doubled or trailing '/'");
+        }
+        if (!component.equals(component.toLowerCase(Locale.ROOT))) {
+            throw new InvalidInputException("invalid repository \"" + repository + "\": \"" + component
+                    + "\" has uppercase letters", "repository names must be lowercase");
+        }
+        if (!COMPONENT.matcher(component).matches()) {
+            throw new InvalidInputException("invalid repository \"" + repository + "\": \"" + component
+                    + "\" breaks the naming rule", "use lowercase letters and digits, joined by '.', '_', '__' or '-'");
+        }
+    }
+
+    public boolean isDockerHub() {
+        return DockerHub.REGISTRY.equals(registry);
+    }
+
+    /** The name the engine knows the image by: {@code localhost:5000/app}, or {@code user/app} on Docker Hub. */
+    public String engineName() {
+        return isDockerHub() ? path : registry + "/" + path;
+    }
+
+    /** Fully qualified, as in {@code docker.io/user/app}. */
+    public String fullName() {
+        return registry + "/" + path;
+    }
+
+    public String withTag(Tag tag) {
+        return engineName() + ":" + tag;
+    }
+
+    /** Where to send registry v2 API calls: Docker Hub's API host for docker.io, else the registry itself. */
+    public String apiHost() {
+        return isDockerHub() ? DockerHub.API_HOST : registry;
+    }
+
+    /** The key under which config.json and X-Registry-Config file this registry's credentials. */
+    public String authConfigKey() {
+        return isDockerHub() ? DockerHub.AUTH_CONFIG_KEY : registry;
+    }
+
+    @Override
+    public String toString() {
+        return fullName();
+    }
+}
