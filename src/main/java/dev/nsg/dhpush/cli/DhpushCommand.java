@@ -1,26 +1,42 @@
 package dev.nsg.dhpush.cli;
 
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import dev.nsg.dhpush.app.PublishImage;
+import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.PublishPlan;
+import dev.nsg.dhpush.auth.CredentialResolver;
+import dev.nsg.dhpush.auth.Credentials;
+import dev.nsg.dhpush.engine.EngineFactory;
+import dev.nsg.dhpush.model.ImageReference;
+import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import io.quarkus.picocli.runtime.annotations.TopCommand;
-
+/** {@code dhpush [options]}: build, tag and push (then verify) the image in one run, as the pipeline does. */
 @TopCommand
 @Command(name = "dhpush",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = {BuildCommand.class, PushCommand.class},
         header = "Build, tag, push and verify a container image on Docker Hub, straight through the Docker Engine and registry v2 APIs.",
+        description = "Without a command: build the image, tag it with every --tag, push each tag and report the pushed digests.",
         synopsisHeading = "%nUsage: ",
+        descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
-        footer = "Documentation: README.md in the dhpush repository.")
-public class DhpushCommand implements Runnable {
+        footer = "Credentials: DOCKER_HUB_USER with DOCKER_HUB_KEY, --username with --password-stdin, or the docker config file.")
+public class DhpushCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -29,8 +45,42 @@ public class DhpushCommand implements Runnable {
             description = "Print debug logs and stack traces on stderr (secrets are never printed).")
     boolean debug;
 
+    @Option(names = "--dry-run", description = "Print the plan (names, tags, labels, context size) and change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    TagOptions tags;
+    @Mixin
+    RegistryOptions registry;
+    @Mixin
+    BuildOptions build;
+    @Mixin
+    EngineOptions engine;
+    @Mixin
+    OutputOptions output;
+
+    @Inject
+    PublishImage publish;
+    @Inject
+    CredentialResolver credentialResolver;
+    @Inject
+    EngineFactory engineFactory;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        DebugLogging.apply(debug);
+        PublishListener listener = output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        ImageReference repository = registry.reference();
+        PublishPlan plan = publish.plan(build.settings(repository, tags.tags()), System.getenv());
+        if (dryRun) {
+            listener.plan(plan);
+            return 0;
+        }
+        Optional<Credentials> credentials = registry.credentials(credentialResolver, repository);
+        publish.requirePushCredentials(repository, credentials);
+        publish.run(plan, PublishImage.Steps.BUILD_AND_PUSH, engine.connect(engineFactory), credentials, listener);
+        listener.notice("verification against the registry is not implemented yet: the digests above are the ones the engine reported");
+        return 0;
     }
+
 }

@@ -1,6 +1,8 @@
 package dev.nsg.dhpush.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.nsg.dhpush.failure.DhpushException;
 import dev.nsg.dhpush.failure.ExitCode;
@@ -17,8 +19,7 @@ class FailureReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        boolean debug = parseResult.hasMatchedOption("--debug")
-                || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+        boolean debug = matched(parseResult, "--debug");
         ExitCode exit;
         if (failure instanceof DhpushException known) {
             exit = known.exitCode();
@@ -35,6 +36,27 @@ class FailureReporter implements IExecutionExceptionHandler {
             failure.printStackTrace(err);
         }
         err.flush();
+        if (matched(parseResult, "--json")) {
+            // Machines reading --json get the failure as an event on stdout too.
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("event", "error");
+            event.put("exitCode", exit.code());
+            event.put("message", failure instanceof DhpushException ? failure.getMessage() : "unexpected " + failure.getClass().getSimpleName());
+            if (failure instanceof DhpushException known && known.hint() != null) {
+                event.put("hint", known.hint());
+            }
+            commandLine.getOut().println(JsonLine.of(event));
+            commandLine.getOut().flush();
+        }
         return exit.code();
+    }
+
+    private static boolean matched(ParseResult parseResult, String option) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,107 @@
+package dev.nsg.dhpush.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.nsg.dhpush.auth.Credentials;
+import dev.nsg.dhpush.auth.RegistryAuth;
+import dev.nsg.dhpush.context.BuildContext;
+import dev.nsg.dhpush.engine.BuildRequest;
+import dev.nsg.dhpush.engine.DockerEngine;
+import dev.nsg.dhpush.failure.AuthRefusedException;
+import dev.nsg.dhpush.model.ImageReference;
+import dev.nsg.dhpush.model.Tag;
+
+/** The publish use case: plan, build with every tag, push each tag, report the pushed digests. */
+@ApplicationScoped
+public class PublishImage {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    PublishImage(ObjectMapper json) {
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Checks the inputs and scans the context; nothing is sent anywhere. */
+    public PublishPlan plan(PublishSettings settings, Map<String, String> environment) {
+        BuildContext context = BuildContext.scan(settings.context(), settings.dockerfile());
+        Map<String, String> labels = ImageMetadata.labels(ImageMetadata.titleOf(settings.repository().path()),
+                settings.tags().get(0).value(), environment, context.directory(), clock);
+        labels.putAll(settings.labels());
+        String dockerfileText = ImageMetadata.readDockerfile(settings.dockerfile() != null
+                ? settings.dockerfile() : context.directory().resolve("Dockerfile"));
+        Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfileText, labels));
+        buildArgs.putAll(settings.buildArgs());
+        return new PublishPlan(settings.repository(), settings.tags(), context, buildArgs, labels, settings);
+    }
+
+    /**
+     * Docker Hub refuses anonymous pushes: say so before a build that could take minutes, not after it.
+     * Other registries (a local one, say) may accept pushes without credentials.
+     */
+    public void requirePushCredentials(ImageReference repository, Optional<Credentials> credentials) {
+        if (repository.isDockerHub() && credentials.isEmpty()) {
+            throw new AuthRefusedException("push " + repository.fullName() + ": no Docker Hub credentials found",
+                    "set DOCKER_HUB_USER and DOCKER_HUB_KEY (an access token with Read & Write scope), "
+                            + "use --username with --password-stdin, or run docker login");
+        }
+    }
+
+    /** Which parts of the run to do. */
+    public enum Steps { BUILD, BUILD_AND_PUSH }
+
+    /**
+     * Builds the image with every tag of the plan and, for {@link Steps#BUILD_AND_PUSH}, pushes each tag in turn.
+     * A failure stops the run at once and names the step and image.
+     */
+    public List<PushedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
+            PublishListener listener) {
+        listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
+                + " (" + engine.describe() + ")");
+        long started = System.nanoTime();
+        String imageId = engine.build(buildRequest(plan, credentials), listener);
+        listener.built(imageId, millisSince(started));
+        if (steps == Steps.BUILD) {
+            return List.of();
+        }
+        return push(plan.repository(), plan.tags(), engine, credentials, listener);
+    }
+
+    /** Pushes tags already built; stops at the first failure, which names the tag. */
+    public List<PushedTag> push(ImageReference repository, List<Tag> tags, DockerEngine engine,
+            Optional<Credentials> credentials, PublishListener listener) {
+        String auth = RegistryAuth.header(credentials, repository.authConfigKey(), json);
+        List<PushedTag> pushed = new ArrayList<>();
+        for (Tag tag : tags) {
+            listener.phase("push", repository.withTag(tag) + credentials.map(found -> " as " + found.username()).orElse(" anonymously"));
+            long started = System.nanoTime();
+            PushedTag result = new PushedTag(repository, tag, engine.push(repository.engineName(), tag.value(), auth, listener));
+            listener.pushed(result, millisSince(started));
+            pushed.add(result);
+        }
+        return pushed;
+    }
+
+    private BuildRequest buildRequest(PublishPlan plan, Optional<Credentials> credentials) {
+        PublishSettings settings = plan.settings();
+        String registryConfig = credentials
+                .map(found -> RegistryAuth.buildConfig(found, plan.repository().authConfigKey(), json))
+                .orElse(null);
+        return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labels(),
+                settings.target(), settings.pull(), settings.noCache(), settings.network(), settings.platform(), registryConfig);
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

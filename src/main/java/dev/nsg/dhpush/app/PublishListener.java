@@ -1,0 +1,20 @@
+package dev.nsg.dhpush.app;
+
+import dev.nsg.dhpush.engine.EngineProgress;
+
+/** What a publish run reports as it goes; the command line shows it as text, JSON or nothing. */
+public interface PublishListener extends EngineProgress {
+
+    /** --dry-run: what would be built and pushed. */
+    void plan(PublishPlan plan);
+
+    /** A phase starts: "build", "push", "verify". */
+    void phase(String name, String detail);
+
+    void built(String imageId, long millis);
+
+    /** A pushed tag; its pinned name is the result line on stdout. */
+    void pushed(PushedTag tag, long millis);
+
+    void notice(String text);
+}

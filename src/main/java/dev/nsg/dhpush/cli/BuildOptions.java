@@ -1,0 +1,84 @@
+package dev.nsg.dhpush.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.nsg.dhpush.app.PublishSettings;
+import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.model.ImageReference;
+import dev.nsg.dhpush.model.Tag;
+import picocli.CommandLine.Option;
+
+/** The docker build options dhpush passes to the engine. */
+class BuildOptions {
+
+    @Option(names = "--context", paramLabel = "DIR", defaultValue = ".",
+            description = "Build context directory (default: the current directory).")
+    Path context;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = "Dockerfile, inside or outside the context (default: DIR/Dockerfile).")
+    Path file;
+
+    @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
+            description = "Build argument; repeatable. KEY alone takes the value from the environment, as docker does.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "Image label; repeatable; overrides the automatic org.opencontainers.image.* labels.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "Build only up to this stage of a multi-stage Dockerfile.")
+    String target;
+
+    @Option(names = "--pull", description = "Always try to pull newer versions of the base images.")
+    boolean pull;
+
+    @Option(names = "--no-cache", description = "Do not use the engine's build cache.")
+    boolean noCache;
+
+    @Option(names = "--network", paramLabel = "MODE", description = "Network for RUN instructions (e.g. host, none).")
+    String network;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform, where the engine supports it (e.g. linux/amd64).")
+    String platform;
+
+    PublishSettings settings(ImageReference repository, List<Tag> tags) {
+        return new PublishSettings(repository, tags, context, file, buildArgs(), labels(), target, pull, noCache, network, platform);
+    }
+
+    private Map<String, String> buildArgs() {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String arg : buildArgs) {
+            int equals = arg.indexOf('=');
+            if (equals == 0) {
+                throw new InvalidInputException("invalid --build-arg \"" + arg + "\": the name is empty", "write --build-arg KEY=VALUE or --build-arg KEY");
+            }
+            if (equals > 0) {
+                args.put(arg.substring(0, equals), arg.substring(equals + 1));
+            } else {
+                // As docker: KEY alone passes the environment's value, and is left out when the variable is unset.
+                String value = System.getenv(arg);
+                if (value != null) {
+                    args.put(arg, value);
+                }
+            }
+        }
+        return args;
+    }
+
+    private Map<String, String> labels() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String label : labels) {
+            int equals = label.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidInputException("invalid --label \"" + label + "\": expected KEY=VALUE", null);
+            }
+            map.put(label.substring(0, equals), label.substring(equals + 1));
+        }
+        return map;
+    }
+}

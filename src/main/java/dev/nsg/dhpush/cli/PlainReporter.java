@@ -1,0 +1,120 @@
+package dev.nsg.dhpush.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.PublishPlan;
+import dev.nsg.dhpush.app.PushedTag;
+
+/**
+ * Human output: progress on stderr, results on stdout. On a terminal, push progress is a live block of one line per
+ * layer; elsewhere (CI logs) each layer's status is printed once per change, with no control characters at all.
+ */
+final class PlainReporter implements PublishListener {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean live;
+    private final boolean color;
+    private final Map<String, String> layers = new LinkedHashMap<>();
+    private int drawnLines;
+
+    PlainReporter(PrintWriter out, PrintWriter err, boolean live, boolean color) {
+        this.out = out;
+        this.err = err;
+        this.live = live;
+        this.color = color && live;
+    }
+
+    @Override
+    public void plan(PublishPlan plan) {
+        out.println("repository: " + plan.repository().fullName());
+        plan.imageNames().forEach(name -> out.println("image:      " + name));
+        out.println("dockerfile: " + plan.context().dockerfileName());
+        out.printf("context:    %s (%d files, %s after .dockerignore)%n", plan.context().directory(),
+                plan.context().fileCount(), ByteSize.format(plan.context().byteCount()));
+        plan.buildArgs().forEach((key, value) -> out.println("build-arg:  " + key + "=" + value));
+        plan.labels().forEach((key, value) -> out.println("label:      " + key + "=" + value));
+        out.flush();
+    }
+
+    @Override
+    public void phase(String name, String detail) {
+        settleLiveBlock();
+        err.println(bold("==> " + name) + (detail == null ? "" : " " + detail));
+        err.flush();
+    }
+
+    @Override
+    public void buildOutput(String text) {
+        err.print(Terminal.printable(text, live));
+        err.flush();
+    }
+
+    @Override
+    public void layerStatus(String layer, String status, Long current, Long total) {
+        String line = layer + ": " + status + (current != null && total != null && total > 0
+                ? " " + ByteSize.format(current) + " / " + ByteSize.format(total) : "");
+        String previous = layers.put(layer, live ? line : layer + ": " + status);
+        if (live) {
+            redraw();
+        } else if (!(layer + ": " + status).equals(previous)) {
+            err.println(Terminal.printable(layer + ": " + status, false));
+            err.flush();
+        }
+    }
+
+    @Override
+    public void status(String text) {
+        settleLiveBlock();
+        err.println(Terminal.printable(text, live));
+        err.flush();
+    }
+
+    @Override
+    public void built(String imageId, long millis) {
+        err.println("built " + imageId + " in " + Duration.format(millis));
+        err.flush();
+    }
+
+    @Override
+    public void pushed(PushedTag tag, long millis) {
+        settleLiveBlock();
+        err.println("pushed " + tag.repository().engineName() + ":" + tag.tag() + " in " + Duration.format(millis));
+        err.flush();
+        out.println(tag.pinned());
+        out.flush();
+    }
+
+    @Override
+    public void notice(String text) {
+        settleLiveBlock();
+        err.println("notice: " + text);
+        err.flush();
+    }
+
+    private void redraw() {
+        StringBuilder frame = new StringBuilder();
+        if (drawnLines > 0) {
+            frame.append("\033[").append(drawnLines).append('F');
+        }
+        for (String line : layers.values()) {
+            frame.append("\033[2K").append(Terminal.printable(line, false)).append('\n');
+        }
+        drawnLines = layers.size();
+        err.print(frame);
+        err.flush();
+    }
+
+    /** Leaves the live block as it stands and starts a new one below it. */
+    private void settleLiveBlock() {
+        layers.clear();
+        drawnLines = 0;
+    }
+
+    private String bold(String text) {
+        return color ? "\033[1m" + text + "\033[0m" : text;
+    }
+}

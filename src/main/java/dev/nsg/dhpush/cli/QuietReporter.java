@@ -1,0 +1,53 @@
+package dev.nsg.dhpush.cli;
+
+import java.io.PrintWriter;
+
+import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.PublishPlan;
+import dev.nsg.dhpush.app.PushedTag;
+
+/** --quiet: only the pushed images on stdout; failures still reach stderr through the failure reporter. */
+final class QuietReporter implements PublishListener {
+
+    private final PrintWriter out;
+
+    QuietReporter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void plan(PublishPlan plan) {
+        plan.imageNames().forEach(out::println);
+        out.flush();
+    }
+
+    @Override
+    public void pushed(PushedTag tag, long millis) {
+        out.println(tag.pinned());
+        out.flush();
+    }
+
+    @Override
+    public void phase(String name, String detail) {
+    }
+
+    @Override
+    public void built(String imageId, long millis) {
+    }
+
+    @Override
+    public void notice(String text) {
+    }
+
+    @Override
+    public void buildOutput(String text) {
+    }
+
+    @Override
+    public void layerStatus(String layer, String status, Long current, Long total) {
+    }
+
+    @Override
+    public void status(String text) {
+    }
+}

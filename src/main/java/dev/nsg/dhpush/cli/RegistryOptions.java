@@ -1,0 +1,45 @@
+package dev.nsg.dhpush.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.nsg.dhpush.auth.CredentialResolver;
+import dev.nsg.dhpush.auth.Credentials;
+import dev.nsg.dhpush.model.ImageReference;
+import picocli.CommandLine.Option;
+
+/** Which repository on which registry, and how to log in to it. */
+class RegistryOptions {
+
+    static final String DEFAULT_NAMESPACE = "willfifensg";
+    static final String IMAGE_NAME = "nsg-basic-django-app";
+
+    @Option(names = "--registry", paramLabel = "HOST[:PORT]",
+            description = "Registry to push to (default: Docker Hub).")
+    String registry;
+
+    @Option(names = "--repository", paramLabel = "NAMESPACE/NAME",
+            description = "Repository on the registry (default: $DOCKER_HUB_USER/" + IMAGE_NAME + ", else " + DEFAULT_NAMESPACE + "/" + IMAGE_NAME + ").")
+    String repository;
+
+    @Option(names = "--username", paramLabel = "NAME",
+            description = "Registry user, with --password-stdin (default: $DOCKER_HUB_USER, else the docker config file).")
+    String username;
+
+    @Option(names = "--password-stdin",
+            description = "Read the password or access token from standard input (never from the command line).")
+    boolean passwordStdin;
+
+    ImageReference reference() {
+        String name = repository;
+        if (name == null) {
+            String user = System.getenv(CredentialResolver.USER_VARIABLE);
+            name = (user == null || user.isBlank() ? DEFAULT_NAMESPACE : user.trim().toLowerCase()) + "/" + IMAGE_NAME;
+        }
+        return ImageReference.parse(registry, name);
+    }
+
+    Optional<Credentials> credentials(CredentialResolver resolver, ImageReference reference) {
+        return resolver.resolve(reference.authConfigKey(), username, passwordStdin ? System.in : null, System.getenv());
+    }
+}
