@@ -36,7 +36,9 @@ public record ImageReference(String registry, String path) {
         int slash = name.indexOf('/');
         if (slash > 0) {
             String first = name.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost") || !first.equals(first.toLowerCase(Locale.ROOT))) {
+            // docker also takes an uppercase first component for a host ("User/app" -> host "User"); that is
+            // nearly always a typo, so here it fails the lowercase rule instead.
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
                 domain = first;
                 name = name.substring(slash + 1);
             }

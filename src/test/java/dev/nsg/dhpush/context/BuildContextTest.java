@@ -1,0 +1,130 @@
+package dev.nsg.dhpush.context;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.nsg.dhpush.failure.InvalidInputException;
+
+class BuildContextTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    @Test
+    void scan_sendsFilesInLexicalOrder_withoutExcludedOnes() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write(".dockerignore", "*.log\nsecret\n");
+        write("b.txt", "b");
+        write("a.txt", "a");
+        write("debug.log", "x");
+        write("secret/key", "k");
+        BuildContext context = BuildContext.scan(dir, null);
+        assertEquals(List.of(".dockerignore", "Dockerfile", "a.txt", "b.txt"), context.names());
+        assertEquals("Dockerfile", context.dockerfileName());
+    }
+
+    @Test
+    void scan_alwaysSendsTheDockerfileAndDockerignore_evenWhenExcluded() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write(".dockerignore", "*\n");
+        write("a.txt", "a");
+        assertEquals(List.of(".dockerignore", "Dockerfile"), BuildContext.scan(dir, null).names());
+    }
+
+    @Test
+    void scan_keepsSymlinksAsLinks_andFileModes() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write("run.sh", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("/etc/passwd"));
+        List<TarEntry> entries = TarEntry.read(tarOf(BuildContext.scan(dir, null)));
+        TarEntry link = entries.stream().filter(e -> e.name().equals("link")).findFirst().orElseThrow();
+        assertEquals('2', link.type());
+        assertEquals("/etc/passwd", link.linkName());
+        TarEntry script = entries.stream().filter(e -> e.name().equals("run.sh")).findFirst().orElseThrow();
+        assertEquals(0750, script.mode());
+    }
+
+    @Test
+    void scan_unreadableFile_failsBeforeAnythingIsSent_namingTheFile() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write("private/data.bin", "x");
+        Path file = dir.resolve("private/data.bin");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        try {
+            if (Files.isReadable(file)) {
+                return; // root reads everything: the IT runs this case as a normal user would meet it
+            }
+            InvalidInputException failure = assertThrows(InvalidInputException.class, () -> BuildContext.scan(dir, null));
+            assertTrue(failure.getMessage().contains("private/data.bin"), failure.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void scan_dockerfileOutsideTheContext_travelsUnderARandomNameThatIsIgnored() throws IOException {
+        Path outside = Files.createTempFile("Dockerfile", ".outside");
+        Files.writeString(outside, "FROM scratch\n");
+        write("a.txt", "a");
+        BuildContext context = BuildContext.scan(dir, outside);
+        assertTrue(context.dockerfileName().startsWith(".dockerfile."), context.dockerfileName());
+        List<TarEntry> entries = TarEntry.read(tarOf(context));
+        TarEntry ignore = entries.stream().filter(e -> e.name().equals(".dockerignore")).findFirst().orElseThrow();
+        assertTrue(new String(ignore.content(), StandardCharsets.UTF_8).contains(context.dockerfileName()));
+        Files.delete(outside);
+    }
+
+    @Test
+    void missingDockerfile_isAUsageError() {
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> BuildContext.scan(dir, null));
+        assertTrue(failure.getMessage().contains("not found"), failure.getMessage());
+    }
+
+    @Test
+    void writeTar_isDeterministic_andRoundTrips() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write("deep/" + "n".repeat(120) + "/file.txt", "long name");
+        write("data.bin", "0123456789".repeat(100));
+        BuildContext context = BuildContext.scan(dir, null);
+        byte[] first = tarOf(context);
+        assertArrayEquals(first, tarOf(BuildContext.scan(dir, null)));
+        assertEquals(0, first.length % 512);
+        List<String> names = new ArrayList<>();
+        for (TarEntry entry : TarEntry.read(first)) {
+            names.add(entry.name());
+            if (entry.name().equals("data.bin")) {
+                assertEquals("0123456789".repeat(100), new String(entry.content(), StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(names.contains("deep/" + "n".repeat(120) + "/file.txt"), names.toString());
+        assertFalse(names.isEmpty());
+    }
+
+    static byte[] tarOf(BuildContext context) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        context.writeTar(out);
+        return out.toByteArray();
+    }
+}
