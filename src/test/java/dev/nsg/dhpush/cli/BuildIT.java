@@ -1,0 +1,131 @@
+package dev.nsg.dhpush.cli;
+
+import static dev.nsg.dhpush.testing.LocalEngine.docker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.Dhpush;
+import dev.nsg.dhpush.testing.LocalEngine;
+import dev.nsg.dhpush.testing.TestContext;
+
+/** dhpush build on the real engine: labels, build args, failures and input checks. */
+class BuildIT {
+
+    private static final String REPOSITORY = "dhpush-it/build";
+
+    @BeforeAll
+    static void engine() {
+        LocalEngine.require();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        LocalEngine.removeImages(REPOSITORY + ":labels", REPOSITORY + ":second", REPOSITORY + ":fails", REPOSITORY + ":outside");
+    }
+
+    @Test
+    void build_tagsEveryTag_setsOciLabels_andTakesBuildArgsFromTheEnvironment() throws Exception {
+        Path context = TestContext.withBusybox("""
+                FROM scratch
+                ARG FROM_ENV=unset
+                ARG VERSION=dev
+                COPY busybox /bin/busybox
+                LABEL from.env="${FROM_ENV}" baked.version="${VERSION}"
+                """);
+        Commands.Result result = Dhpush.run(Map.of("FROM_ENV", "from-the-environment", "BITBUCKET_COMMIT", "0123abcd",
+                "BITBUCKET_GIT_HTTP_ORIGIN", "https://user:not-a-secret@example.invalid/team/repo"), null,
+                "build", "--context", context.toString(), "--repository", REPOSITORY, "--tag", "labels", "--tag", "second",
+                "--build-arg", "FROM_ENV", "--label", "custom.label=yes", "--label", "org.opencontainers.image.title=overridden");
+        assertEquals(0, result.exitCode(), result.toString());
+        JsonNode labels = new ObjectMapper().readTree(docker("image", "inspect", "--format", "{{json .Config.Labels}}", REPOSITORY + ":labels"));
+        assertEquals("from-the-environment", labels.path("from.env").asText());
+        assertEquals("labels", labels.path("baked.version").asText(), "VERSION is passed when the Dockerfile declares it");
+        assertEquals("yes", labels.path("custom.label").asText());
+        assertEquals("overridden", labels.path("org.opencontainers.image.title").asText());
+        assertEquals("labels", labels.path("org.opencontainers.image.version").asText());
+        assertEquals("0123abcd", labels.path("org.opencontainers.image.revision").asText());
+        assertEquals("https://example.invalid/team/repo", labels.path("org.opencontainers.image.source").asText());
+        assertTrue(labels.path("org.opencontainers.image.created").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        assertEquals(docker("image", "inspect", "--format", "{{.Id}}", REPOSITORY + ":labels"),
+                docker("image", "inspect", "--format", "{{.Id}}", REPOSITORY + ":second"));
+    }
+
+    @Test
+    void failingStep_exits4_withTheEnginesMessageAndTheStepsOutput() {
+        Path context = TestContext.withBusybox("""
+                FROM scratch
+                COPY busybox /bin/busybox
+                RUN ["/bin/busybox", "sh", "-c", "echo output-of-the-failing-step; exit 3"]
+                """);
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
+                "--repository", REPOSITORY, "--tag", "fails", "--quiet");
+        assertEquals(4, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("error: build " + REPOSITORY + ":fails: "), result.stderr());
+        assertTrue(result.stderr().contains("returned a non-zero code: 3"), result.stderr());
+        assertTrue(result.stderr().contains("output-of-the-failing-step"), "the step's output belongs in the report: " + result.stderr());
+        assertEquals("", result.stdout().strip());
+    }
+
+    @Test
+    void dockerfileOutsideTheContext_buildsAndStaysOutOfTheImage() throws Exception {
+        Path context = TestContext.withBusybox("not used");
+        Path elsewhere = java.nio.file.Files.createTempDirectory("dhpush-dockerfile-");
+        TestContext.write(elsewhere, "Build.dockerfile", "FROM scratch\nCOPY . /ctx/\n");
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
+                "--file", elsewhere.resolve("Build.dockerfile").toString(), "--repository", REPOSITORY, "--tag", "outside");
+        assertEquals(0, result.exitCode(), result.toString());
+        String container = docker("create", REPOSITORY + ":outside", "none").strip();
+        try {
+            String files = Commands.check(java.util.List.of("sh", "-c", "docker export " + container + " | tar -t"), null);
+            assertTrue(files.contains("ctx/busybox"), files);
+            assertFalse(files.contains(".dockerfile."), "the generated Dockerfile name leaked into the image: " + files);
+        } finally {
+            docker("rm", container);
+        }
+    }
+
+    @Test
+    void invalidTag_exits2_beforeTheEngineIsAsked() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "unix:///nonexistent/docker.sock",
+                "--repository", REPOSITORY, "--tag", "bad/tag");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().startsWith("error: invalid tag \"bad/tag\": only letters, digits"), result.stderr());
+    }
+
+    @Test
+    void invalidRepository_exits2_beforeTheEngineIsAsked() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "unix:///nonexistent/docker.sock",
+                "--repository", "Team/App", "--tag", "1");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("has uppercase letters"), result.stderr());
+    }
+
+    @Test
+    void noTagAnywhere_exits2_sayingHowToGiveOne() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--repository", REPOSITORY);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("BITBUCKET_BUILD_NUMBER is not set"), result.stderr());
+    }
+
+    @Test
+    void buildNumber_isTheDefaultTag_andDryRunChangesNothing() {
+        Path context = TestContext.withBusybox("FROM scratch\nCOPY busybox /bin/busybox\n");
+        Commands.Result result = Dhpush.run(Map.of("BITBUCKET_BUILD_NUMBER", "4711"), null, "--dry-run",
+                "--context", context.toString(), "--repository", REPOSITORY, "--host", "unix:///nonexistent/docker.sock");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stdout().contains("image:      " + REPOSITORY + ":4711"), result.stdout());
+        assertTrue(result.stdout().contains("(2 files,"), "the Dockerfile, busybox and nothing else: " + result.stdout());
+    }
+}

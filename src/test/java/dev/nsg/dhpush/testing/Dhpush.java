@@ -1,0 +1,54 @@
+package dev.nsg.dhpush.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the packaged dhpush as a separate process (the native executable when one was built, else the jar), with an
+ * environment of the test's choosing: the way the pipeline and a user run it.
+ */
+public final class Dhpush {
+
+    private static final Path NATIVE = Path.of("target", "dhpush");
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Variables that would leak the developer's own setup into a test. */
+    private static final List<String> SCRUBBED = List.of("DOCKER_HUB_USER", "DOCKER_HUB_KEY", "BITBUCKET_BUILD_NUMBER",
+            "BITBUCKET_COMMIT", "BITBUCKET_GIT_HTTP_ORIGIN", "BITBUCKET_TAG", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH");
+
+    private Dhpush() {
+    }
+
+    public static Commands.Result run(Map<String, String> environment, byte[] stdin, String... arguments) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(NATIVE) && "native".equals(System.getProperty("dhpush.runtime", System.getenv("DHPUSH_TEST_RUNTIME")))) {
+            command.add(NATIVE.toAbsolutePath().toString());
+        } else {
+            if (!Files.isRegularFile(JAR)) {
+                throw new AssertionError(JAR + " is missing: integration tests run after ./mvnw package (./mvnw verify)");
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+        }
+        command.addAll(List.of(arguments));
+        Map<String, String> env = new HashMap<>();
+        SCRUBBED.forEach(name -> env.put(name, null));
+        env.put("DOCKER_CONFIG", emptyConfigDir().toString());
+        env.putAll(environment);
+        return Commands.run(command, env, null, stdin, 900);
+    }
+
+    public static Commands.Result run(String... arguments) {
+        return run(Map.of(), null, arguments);
+    }
+
+    private static Path emptyConfigDir() {
+        try {
+            return Files.createTempDirectory("dhpush-docker-config-");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

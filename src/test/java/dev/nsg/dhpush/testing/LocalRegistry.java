@@ -1,0 +1,161 @@
+package dev.nsg.dhpush.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's docker-registry (the reference v2 registry) on a free loopback port, with a fresh storage directory:
+ * no auth, or htpasswd Basic auth for one user.
+ */
+public final class LocalRegistry implements AutoCloseable {
+
+    private final Process process;
+    private final Path directory;
+    private final int port;
+
+    private LocalRegistry(Process process, Path directory, int port) {
+        this.process = process;
+        this.directory = directory;
+        this.port = port;
+    }
+
+    public static LocalRegistry open() {
+        return start(null, null);
+    }
+
+    public static LocalRegistry withBasicAuth(String user, String password) {
+        return start(user, password);
+    }
+
+    private static LocalRegistry start(String user, String password) {
+        try {
+            Path directory = Files.createTempDirectory("dhpush-registry-");
+            int port = freePort();
+            StringBuilder config = new StringBuilder()
+                    .append("version: 0.1\n")
+                    .append("log:\n  level: warn\n")
+                    .append("storage:\n  filesystem:\n    rootdirectory: ").append(directory.resolve("data")).append('\n')
+                    .append("  delete:\n    enabled: true\n")
+                    .append("http:\n  addr: 127.0.0.1:").append(port).append('\n');
+            if (user != null) {
+                // bcrypt, the only hash the registry accepts; the password goes to htpasswd on stdin, not argv.
+                Commands.Result hashed = Commands.run(List.of("htpasswd", "-niB", user), Map.of(), null,
+                        password.getBytes(StandardCharsets.UTF_8), 60);
+                if (hashed.exitCode() != 0) {
+                    throw new AssertionError("htpasswd failed (Debian: apt-get install apache2-utils): " + hashed.stderr());
+                }
+                Files.writeString(directory.resolve("htpasswd"), hashed.stdout().strip() + "\n");
+                config.append("auth:\n  htpasswd:\n    realm: dhpush-test\n    path: ").append(directory.resolve("htpasswd")).append('\n');
+            }
+            Files.writeString(directory.resolve("config.yml"), config);
+            Process process = new ProcessBuilder(binary(), "serve", directory.resolve("config.yml").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("registry.log").toFile())
+                    .start();
+            LocalRegistry registry = new LocalRegistry(process, directory, port);
+            registry.awaitReady();
+            return registry;
+        } catch (IOException e) {
+            throw new AssertionError("cannot start docker-registry: " + e.getMessage(), e);
+        }
+    }
+
+    private static String binary() {
+        for (String candidate : new String[] {"/usr/bin/docker-registry", "/usr/local/bin/docker-registry"}) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("docker-registry is not installed (Debian: apt-get install docker-registry; src/scripts/test installs it)");
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("docker-registry exited at start: " + log());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url("/v2/")).toURL().openConnection();
+                connection.setConnectTimeout(500);
+                int status = connection.getResponseCode();
+                if (status == 200 || status == 401) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            sleep(100);
+        }
+        throw new AssertionError("docker-registry did not answer within 20 s: " + log());
+    }
+
+    /** {@code 127.0.0.1:PORT}: the engine treats loopback registries as plain-HTTP ones. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    public String url(String path) {
+        return "http://" + address() + path;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(directory.resolve("registry.log"));
+        } catch (IOException e) {
+            return "<no log>";
+        }
+    }
+
+    /** The registry's own answer: the Docker-Content-Digest of a manifest HEAD, or null when the tag is absent. */
+    public String manifestDigest(String repository, String tag, String user, String password) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url("/v2/" + repository + "/manifests/" + tag)).toURL().openConnection();
+            connection.setRequestMethod("HEAD");
+            connection.setRequestProperty("Accept", String.join(",",
+                    "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json",
+                    "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json"));
+            if (user != null) {
+                connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+            return connection.getResponseCode() == 200 ? connection.getHeaderField("Docker-Content-Digest") : null;
+        } catch (IOException e) {
+            throw new AssertionError("registry HEAD failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+            Commands.run(List.of("rm", "-rf", directory.toString()), Map.of(), null, null, 60);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
