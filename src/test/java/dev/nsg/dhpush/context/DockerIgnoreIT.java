@@ -1,0 +1,119 @@
+package dev.nsg.dhpush.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.Dhpush;
+import dev.nsg.dhpush.testing.LocalEngine;
+
+/**
+ * The docker CLI is the reference for .dockerignore: each context is built by {@code docker build} (classic builder)
+ * and by dhpush into an image that copies the whole context, and the two images must hold the same files, with the
+ * same types, modes and link targets.
+ */
+class DockerIgnoreIT {
+
+    private static final String REFERENCE = "dhpush-it/ignore-reference";
+    private static final String CANDIDATE = "dhpush-it/ignore-dhpush";
+
+    @BeforeAll
+    static void engine() {
+        LocalEngine.require();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        LocalEngine.removeImages(REFERENCE + ":latest", CANDIDATE + ":latest");
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("no .dockerignore", null),
+                Arguments.of("comments, blanks and spaces", "# a comment\n\n   *.log   \n"),
+                Arguments.of("exclusion after wildcard", "*.log\n!keep.log\n"),
+                Arguments.of("double star anywhere", "**/*.tmp\n"),
+                Arguments.of("directory with re-included subtree", "build\n!build/keep/**\n"),
+                Arguments.of("leading slash and dot", "/docs\n./src/main\n!docs/README.md\n"),
+                Arguments.of("everything but a few", "*\n!src\n!Dockerfile\n"),
+                Arguments.of("double star with re-include", "**\n!**/*.md\n"),
+                Arguments.of("single character and classes", "?.txt\n[ab]*\nsrc/*/deep\n"),
+                Arguments.of("Dockerfile and .dockerignore excluded", "Dockerfile\n.dockerignore\nlogs\n"),
+                Arguments.of("middle double star", "a/**/z\n"),
+                Arguments.of("escaped and odd names", "dir\\ with\\ space\nunicode-*\n"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("cases")
+    void dhpushSendsTheSameContextAsTheDockerCli(String name, String dockerignore) throws IOException {
+        Path context = sampleContext(dockerignore);
+        Commands.Result reference = LocalEngine.dockerBuild(REFERENCE, context);
+        assertEquals(0, reference.exitCode(), "docker build failed: " + reference);
+        Commands.Result candidate = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
+                "--repository", CANDIDATE, "--tag", "latest", "--quiet");
+        assertEquals(0, candidate.exitCode(), "dhpush build failed: " + candidate);
+        TreeSet<String> expected = filesIn(REFERENCE);
+        assertFalse(expected.isEmpty(), "the reference image holds nothing under /ctx: the comparison would prove nothing");
+        assertEquals(String.join("\n", expected), String.join("\n", filesIn(CANDIDATE)), "for .dockerignore:\n" + dockerignore);
+    }
+
+    private static Path sampleContext(String dockerignore) throws IOException {
+        Path dir = Files.createTempDirectory("dhpush-ignore-");
+        write(dir, "Dockerfile", "FROM scratch\nCOPY . /ctx/\n");
+        if (dockerignore != null) {
+            write(dir, ".dockerignore", dockerignore);
+        }
+        for (String file : List.of("app.log", "keep.log", "a.txt", "b.txt", "ab.txt", "notes.md", "src/main/App.java",
+                "src/main/deep/x.txt", "src/test/deep/y.txt", "src/README.md", "build/out.bin", "build/keep/kept.txt",
+                "build/keep/sub/also.txt", "docs/README.md", "docs/guide.md", "tmp/file.tmp", "deep/er/file.tmp",
+                "a/z", "a/b/c/z", "a/b/y", "logs/today.log", "dir with space/file", "unicode-\u00e9\u65e5.txt", "run.sh")) {
+            write(dir, file, "content of " + file + "\n");
+        }
+        Files.setPosixFilePermissions(dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createDirectories(dir.resolve("empty/dir"));
+        Files.createSymbolicLink(dir.resolve("link-to-a"), Path.of("a.txt"));
+        Files.createSymbolicLink(dir.resolve("src/dangling"), Path.of("/nowhere/at/all"));
+        return dir;
+    }
+
+    private static void write(Path dir, String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    /** "type mode path -> link" for everything under /ctx of the image. */
+    private static TreeSet<String> filesIn(String image) throws IOException {
+        String container = LocalEngine.docker("create", image, "none").strip();
+        Path export = Files.createTempFile("dhpush-export-", ".tar");
+        try {
+            LocalEngine.docker("export", "-o", export.toString(), container);
+            TreeSet<String> files = new TreeSet<>();
+            for (TarEntry entry : TarEntry.read(Files.readAllBytes(export))) {
+                if (entry.name().startsWith("ctx/")) {
+                    files.add(entry.type() + " " + Integer.toOctalString(entry.mode()) + " " + entry.name()
+                            + (entry.linkName().isEmpty() ? "" : " -> " + entry.linkName()));
+                }
+            }
+            return files;
+        } finally {
+            LocalEngine.docker("rm", container);
+            Files.deleteIfExists(export);
+        }
+    }
+}
