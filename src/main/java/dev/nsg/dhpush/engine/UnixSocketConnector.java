@@ -3,7 +3,6 @@ package dev.nsg.dhpush.engine;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
@@ -28,7 +27,7 @@ final class UnixSocketConnector implements EngineConnector {
             channel.close();
             throw e;
         }
-        return new EngineConnection(Channels.newInputStream(channel), Channels.newOutputStream(channel), channel);
+        return new EngineConnection(ChannelStreams.input(channel), ChannelStreams.output(channel), channel);
     }
 
     @Override

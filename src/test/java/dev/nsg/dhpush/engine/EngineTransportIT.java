@@ -1,0 +1,115 @@
+package dev.nsg.dhpush.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.Dhpush;
+import dev.nsg.dhpush.testing.EngineForwarder;
+import dev.nsg.dhpush.testing.LocalEngine;
+import dev.nsg.dhpush.testing.LocalRegistry;
+import dev.nsg.dhpush.testing.TestCertificates;
+import dev.nsg.dhpush.testing.TestContext;
+
+/** Every way of reaching the engine: unix socket, tcp, TLS with client certificates, and no engine at all. */
+class EngineTransportIT {
+
+    private static final String IMAGE = "dhpush-it/transport";
+    private static Path context;
+
+    @BeforeAll
+    static void engine() {
+        LocalEngine.require();
+        context = TestContext.withBusybox("FROM scratch\nCOPY busybox /bin/busybox\n");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        LocalEngine.removeImages(IMAGE + ":unix", IMAGE + ":tcp", IMAGE + ":tls");
+    }
+
+    private static Commands.Result buildVia(Map<String, String> environment, String tag) {
+        return Dhpush.run(environment, null, "build", "--context", context.toString(), "--repository", IMAGE, "--tag", tag, "--debug");
+    }
+
+    @Test
+    void unixSocket_fromDockerHost() throws Exception {
+        Path socket = Files.createTempDirectory("dhpush-sock-").resolve("engine.sock");
+        try (EngineForwarder forwarder = EngineForwarder.unix(socket)) {
+            Commands.Result result = buildVia(Map.of("DOCKER_HOST", forwarder.address()), "unix");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.stderr().contains("at " + forwarder.address()), result.stderr());
+        }
+    }
+
+    @Test
+    void tcp_fromTheHostOption() throws Exception {
+        try (EngineForwarder forwarder = EngineForwarder.tcp(null, false)) {
+            Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", forwarder.address(),
+                    "--context", context.toString(), "--repository", IMAGE, "--tag", "tcp");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.stderr().contains(forwarder.address()), result.stderr());
+        }
+    }
+
+    @Test
+    void tls_withClientCertificateFromDockerCertPath() throws Exception {
+        TestCertificates certificates = TestCertificates.create("engine");
+        try (EngineForwarder forwarder = EngineForwarder.tcp(certificates.serverContext(), true)) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("DOCKER_HOST", forwarder.address());
+            environment.put("DOCKER_TLS_VERIFY", "1");
+            environment.put("DOCKER_CERT_PATH", certificates.clientDirectory().toString());
+            Commands.Result result = buildVia(environment, "tls");
+            assertEquals(0, result.exitCode(), result.toString());
+        }
+    }
+
+    @Test
+    void tls_againstAnEngineSignedByAnotherCa_exits3() throws Exception {
+        TestCertificates engineCertificates = TestCertificates.create("engine");
+        TestCertificates otherCa = TestCertificates.create("other");
+        try (EngineForwarder forwarder = EngineForwarder.tcp(engineCertificates.serverContext(), false)) {
+            Commands.Result result = buildVia(Map.of("DOCKER_HOST", forwarder.address(), "DOCKER_TLS_VERIFY", "1",
+                    "DOCKER_CERT_PATH", otherCa.clientDirectory().toString()), "tls");
+            assertEquals(3, result.exitCode(), result.toString());
+            assertTrue(result.stderr().contains("no answer from the Docker engine at " + forwarder.address().replace("localhost", "localhost")), result.stderr());
+        }
+    }
+
+    @Test
+    void tls_withoutCertificateFiles_exits2_namingTheMissingFile() throws Exception {
+        Path empty = Files.createTempDirectory("dhpush-nocerts-");
+        Commands.Result result = buildVia(Map.of("DOCKER_HOST", "tcp://localhost:1", "DOCKER_TLS_VERIFY", "1",
+                "DOCKER_CERT_PATH", empty.toString()), "tls");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("engine TLS: cannot read " + empty.resolve("ca.pem")), result.stderr());
+    }
+
+    @Test
+    void noEngineOnTheSocket_exits3_namingTheAddressAndWhatToCheck() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "unix:///nonexistent/docker.sock",
+                "--context", context.toString(), "--repository", IMAGE, "--tag", "x");
+        assertEquals(3, result.exitCode(), result.toString());
+        String[] lines = result.stderr().strip().split("\n");
+        assertEquals(2, lines.length, "one error line and one hint: " + result.stderr());
+        assertTrue(lines[0].startsWith("error: connect to the Docker engine: no answer from the Docker engine at unix:///nonexistent/docker.sock"), lines[0]);
+        assertTrue(lines[1].startsWith("hint: is dockerd running"), lines[1]);
+    }
+
+    @Test
+    void noEngineOnTcp_exits3() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "tcp://127.0.0.1:" + LocalRegistry.freePort(),
+                "--context", context.toString(), "--repository", IMAGE, "--tag", "x");
+        assertEquals(3, result.exitCode(), result.toString());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.nsg.dhpush.testing;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A throwaway CA with a server certificate for localhost/127.0.0.1 and a client certificate, made by openssl,
+ * laid out as the docker CLI expects in DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).
+ */
+public final class TestCertificates {
+
+    private final Path directory;
+
+    private TestCertificates(Path directory) {
+        this.directory = directory;
+    }
+
+    public static TestCertificates create(String name) {
+        try {
+            Path dir = Files.createTempDirectory("dhpush-certs-" + name + "-");
+            String script = """
+                    set -e
+                    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca-key.pem -out ca.pem -days 2 -subj /CN=dhpush-test-ca 2>/dev/null
+                    openssl req -newkey rsa:2048 -nodes -keyout server-key.pem -out server.csr -subj /CN=localhost 2>/dev/null
+                    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext
+                    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out server-cert.pem -days 2 -extfile server.ext 2>/dev/null
+                    openssl pkcs12 -export -in server-cert.pem -inkey server-key.pem -out server.p12 -passout pass:test-only
+                    openssl req -newkey rsa:2048 -nodes -keyout key.pem -out client.csr -subj /CN=dhpush-client 2>/dev/null
+                    printf 'extendedKeyUsage=clientAuth\\n' > client.ext
+                    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out cert.pem -days 2 -extfile client.ext 2>/dev/null
+                    """;
+            Commands.Result result = Commands.run(List.of("sh", "-c", script), null, dir, null, 120);
+            if (result.exitCode() != 0) {
+                throw new AssertionError("openssl failed (Debian: apt-get install openssl): " + result);
+            }
+            return new TestCertificates(dir);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The directory to pass as DOCKER_CERT_PATH. */
+    public Path clientDirectory() {
+        return directory;
+    }
+
+    /** The server side: its own certificate, and trust in the test CA for client certificates. */
+    public SSLContext serverContext() {
+        try (FileInputStream in = new FileInputStream(directory.resolve("server.p12").toFile())) {
+            KeyStore identity = KeyStore.getInstance("PKCS12");
+            identity.load(in, "test-only".toCharArray());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(identity, "test-only".toCharArray());
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            try (FileInputStream ca = new FileInputStream(directory.resolve("ca.pem").toFile())) {
+                trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(ca));
+            }
+            TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trusted.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trusted.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new AssertionError("cannot load the test certificates: " + e.getMessage(), e);
+        }
+    }
+}
