@@ -152,10 +152,6 @@ public final class HttpDockerEngine implements DockerEngine {
         param(query, "tag", tag);
         Map<String, String> headers = Map.of("X-Registry-Auth", registryAuth);
         try (EngineResponse response = http.send("POST", api("/images/" + repository + "/push?" + query), headers, null)) {
-            if (response.status() == 404) {
-                throw new PushFailedException("push " + image + ": the image is not in the engine (" + errorMessage(response) + ")",
-                        "build it first (dhpush build --tag " + tag + "), or check --repository and --registry");
-            }
             if (!response.isSuccess()) {
                 throw pushFailure(image, errorMessage(response));
             }
@@ -198,6 +194,12 @@ public final class HttpDockerEngine implements DockerEngine {
 
     private static RuntimeException pushFailure(String image, String reason) {
         String lower = reason.toLowerCase(Locale.ROOT);
+        // Older engines answer 404, newer ones put it in the stream: either way the tag was never built here.
+        if (lower.contains("does not exist locally") || lower.contains("no such image")) {
+            return new PushFailedException("push " + image + ": the engine has no such image (" + reason + ")",
+                    "build it first (dhpush build --tag " + image.substring(image.lastIndexOf(':') + 1)
+                            + "), or check --repository and --registry");
+        }
         if (AUTH_REFUSALS.stream().anyMatch(lower::contains)) {
             return new AuthRefusedException("push " + image + ": the registry refused the credentials or the access: " + reason,
                     "check DOCKER_HUB_USER and DOCKER_HUB_KEY; a Docker Hub access token needs \"Read & Write\" scope to push,"

@@ -1,0 +1,197 @@
+package dev.nsg.dhpush.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.Dhpush;
+import dev.nsg.dhpush.testing.LocalEngine;
+import dev.nsg.dhpush.testing.LocalRegistry;
+import dev.nsg.dhpush.testing.TestContext;
+
+/** Build, tag and push to real registries on loopback: open, and htpasswd with every credential source. */
+class PushIT {
+
+    private static final String USER = "pipeline";
+    private static final String PASSWORD = "Pa55-word-never-printed";
+    private static final Pattern PINNED = Pattern.compile("(?m)^(\\S+):(\\S+)@(sha256:[a-f0-9]{64})$");
+
+    private static LocalRegistry open;
+    private static LocalRegistry guarded;
+    private static Path context;
+
+    @BeforeAll
+    static void start() {
+        LocalEngine.require();
+        open = LocalRegistry.open();
+        guarded = LocalRegistry.withBasicAuth(USER, PASSWORD);
+        context = TestContext.withBusybox("FROM scratch\nCOPY busybox /bin/busybox\nCOPY marker /marker\n");
+        TestContext.write(context, "marker", "push test " + System.nanoTime() + "\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        open.close();
+        guarded.close();
+    }
+
+    private static Commands.Result publish(LocalRegistry registry, Map<String, String> environment, byte[] stdin, String... extra) {
+        String[] arguments = new String[6 + extra.length];
+        System.arraycopy(new String[] {"--context", context.toString(), "--registry", registry.address(),
+                "--repository", "team/app"}, 0, arguments, 0, 6);
+        System.arraycopy(extra, 0, arguments, 6, extra.length);
+        return Dhpush.run(environment, stdin, arguments);
+    }
+
+    private static void assertPushed(LocalRegistry registry, Commands.Result result, String tag) {
+        assertEquals(0, result.exitCode(), result.toString());
+        Matcher line = PINNED.matcher(result.stdout());
+        boolean found = false;
+        while (line.find()) {
+            if (line.group(2).equals(tag)) {
+                found = true;
+                assertEquals(registry.address() + "/team/app", line.group(1));
+                assertEquals(line.group(3), registry.manifestDigest("team/app", tag, USER, PASSWORD),
+                        "the registry must serve the digest dhpush printed");
+            }
+        }
+        assertTrue(found, "no pinned result line for " + tag + ": " + result.stdout());
+    }
+
+    @Test
+    void openRegistry_buildTagPush_printsOnePinnedLinePerTag() {
+        Commands.Result result = publish(open, Map.of(), null, "--tag", "1.0", "--latest");
+        assertPushed(open, result, "1.0");
+        assertPushed(open, result, "latest");
+        assertEquals(2, result.stdout().strip().split("\n").length, "stdout carries only results: " + result.stdout());
+        LocalEngine.removeImages(open.address() + "/team/app:1.0", open.address() + "/team/app:latest");
+    }
+
+    @Test
+    void basicAuth_credentialsFromTheEnvironment() {
+        Commands.Result result = publish(guarded, Map.of("DOCKER_HUB_USER", USER, "DOCKER_HUB_KEY", PASSWORD), null, "--tag", "env");
+        assertPushed(guarded, result, "env");
+    }
+
+    @Test
+    void basicAuth_credentialsFromPasswordStdin() {
+        Commands.Result result = publish(guarded, Map.of(), (PASSWORD + "\n").getBytes(StandardCharsets.UTF_8),
+                "--tag", "stdin", "--username", USER, "--password-stdin");
+        assertPushed(guarded, result, "stdin");
+    }
+
+    @Test
+    void basicAuth_credentialsFromConfigJsonAuths() throws IOException {
+        Path config = Files.createTempDirectory("dhpush-config-");
+        String auth = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Files.writeString(config.resolve("config.json"), "{\"auths\":{\"" + guarded.address() + "\":{\"auth\":\"" + auth + "\"}}}");
+        Commands.Result result = publish(guarded, Map.of("DOCKER_CONFIG", config.toString()), null, "--tag", "config");
+        assertPushed(guarded, result, "config");
+    }
+
+    @Test
+    void basicAuth_credentialsFromACredentialHelperProgram() throws IOException {
+        Path bin = Files.createTempDirectory("dhpush-helper-");
+        Path helper = bin.resolve("docker-credential-dhtest");
+        // The helper protocol: the server URL arrives on stdin, the answer is JSON on stdout.
+        Files.writeString(helper, "#!/bin/sh\nread server\n[ \"$1\" = get ] || exit 1\n"
+                + "printf '{\"ServerURL\":\"%s\",\"Username\":\"" + USER + "\",\"Secret\":\"" + PASSWORD + "\"}' \"$server\"\n");
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        Path config = Files.createTempDirectory("dhpush-config-");
+        Files.writeString(config.resolve("config.json"), "{\"credHelpers\":{\"" + guarded.address() + "\":\"dhtest\"}}");
+        Commands.Result result = publish(guarded, Map.of("DOCKER_CONFIG", config.toString(),
+                "PATH", bin + ":" + System.getenv("PATH")), null, "--tag", "helper");
+        assertPushed(guarded, result, "helper");
+    }
+
+    @Test
+    void wrongPassword_exits5_withAHint() {
+        Commands.Result result = publish(guarded, Map.of("DOCKER_HUB_USER", USER, "DOCKER_HUB_KEY", "wrong-" + PASSWORD), null, "--tag", "wrong");
+        assertEquals(5, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("error: push " + guarded.address() + "/team/app:wrong: the registry refused"), result.stderr());
+        assertTrue(result.stderr().contains("hint: "), result.stderr());
+        assertFalse(result.all().contains("wrong-" + PASSWORD), "the password was printed: " + result);
+    }
+
+    @Test
+    void noCredentials_forAGuardedRegistry_exits5() {
+        Commands.Result result = publish(guarded, Map.of(), null, "--tag", "anonymous");
+        assertEquals(5, result.exitCode(), result.toString());
+    }
+
+    @Test
+    void dockerHubWithoutCredentials_exits5_beforeBuilding() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "--context", context.toString(), "--repository", "someone/app",
+                "--tag", "never-built", "--host", "unix:///nonexistent/docker.sock");
+        assertEquals(5, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("no Docker Hub credentials found"), result.stderr());
+    }
+
+    @Test
+    void pushOfATagNeverBuilt_exits6_sayingToBuildFirst() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "push", "--registry", open.address(), "--repository", "team/none",
+                "--tag", "missing");
+        assertEquals(6, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("dhpush build"), result.stderr());
+    }
+
+    @Test
+    void buildThenPushCommands_giveTheSameResultAsOneRun() {
+        Map<String, String> credentials = Map.of("DOCKER_HUB_USER", USER, "DOCKER_HUB_KEY", PASSWORD);
+        Commands.Result built = Dhpush.run(credentials, null, "build", "--context", context.toString(),
+                "--registry", guarded.address(), "--repository", "team/app", "--tag", "split");
+        assertEquals(0, built.exitCode(), built.toString());
+        assertEquals("", built.stdout().strip(), "build pushes nothing and prints no result");
+        Commands.Result pushed = Dhpush.run(credentials, null, "push", "--registry", guarded.address(),
+                "--repository", "team/app", "--tag", "split", "--quiet");
+        assertPushed(guarded, pushed, "split");
+        assertEquals("", pushed.stderr().strip(), "--quiet prints nothing else");
+    }
+
+    @Test
+    void secretNeverAppears_inAnyOutput_withDebugAndJson_onSuccessAndFailure() {
+        for (String password : new String[] {PASSWORD, "Wr0ng-" + PASSWORD}) {
+            for (String mode : new String[] {"--json", "--progress=tty", "--quiet"}) {
+                Map<String, String> environment = new HashMap<>(Map.of("DOCKER_HUB_USER", USER, "DOCKER_HUB_KEY", password));
+                Commands.Result result = publish(guarded, environment, null, "--tag", "leak", "--debug", mode);
+                String everything = result.all();
+                assertFalse(everything.contains(password), "password in output of " + mode + ": " + result);
+                assertFalse(everything.contains(Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8))),
+                        "basic credentials in output of " + mode);
+                assertFalse(everything.contains(Base64.getUrlEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8))),
+                        "encoded password in output of " + mode);
+                assertEquals(password.equals(PASSWORD) ? 0 : 5, result.exitCode(), result.toString());
+            }
+        }
+    }
+
+    @Test
+    void jsonMode_writesOnlyJsonEventsOnStdout_endingWithPushed() throws IOException {
+        Commands.Result result = publish(open, Map.of(), null, "--tag", "json", "--json");
+        assertEquals(0, result.exitCode(), result.toString());
+        String last = null;
+        for (String line : result.stdout().strip().split("\n")) {
+            com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            assertTrue(event.hasNonNull("event"), line);
+            last = line;
+        }
+        assertTrue(last != null && last.contains("\"event\":\"notice\""), "the verification notice ends the run: " + last);
+        assertTrue(result.stdout().contains("\"event\":\"pushed\""), result.stdout());
+    }
+}
