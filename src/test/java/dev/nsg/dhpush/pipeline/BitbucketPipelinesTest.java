@@ -82,10 +82,20 @@ class BitbucketPipelinesTest {
         JsonNode main = pipeline.at("/pipelines/branches/main");
         JsonNode parallel = main.at("/0/parallel/steps");
         assertEquals(2, parallel.size());
-        JsonNode publish = main.at("/1/step");
+        JsonNode publish = main.get(main.size() - 1).path("step");
+        assertTrue(publish.path("name").asText().startsWith("Publish"), "publishing must be the last step on main");
         String script = publish.path("script").toString();
         assertTrue(script.contains("./target/dhpush --tag \\\"$BITBUCKET_BUILD_NUMBER\\\" --latest"), script);
         assertEquals("docker", publish.at("/services/0").asText());
+    }
+
+    @Test
+    void nativeBinary_isExercisedThroughAUnixSocket_onEveryPush() {
+        JsonNode smoke = stepNamed("Native dhpush on a real engine");
+        assertTrue(smoke.path("script").toString().contains("--host unix:///tmp/docker.sock"));
+        for (String pipelineName : new String[] {"/pipelines/default", "/pipelines/branches/main"}) {
+            assertTrue(pipeline.at(pipelineName).toString().contains("Native dhpush on a real engine"), pipelineName);
+        }
     }
 
     @Test

@@ -24,7 +24,11 @@ public final class Dhpush {
 
     public static Commands.Result run(Map<String, String> environment, byte[] stdin, String... arguments) {
         List<String> command = new ArrayList<>();
-        if (Files.isExecutable(NATIVE) && "native".equals(System.getProperty("dhpush.runtime", System.getenv("DHPUSH_TEST_RUNTIME")))) {
+        String runtime = System.getenv("DHPUSH_TEST_RUNTIME") != null ? System.getenv("DHPUSH_TEST_RUNTIME") : System.getProperty("dhpush.runtime");
+        if ("native".equals(runtime)) {
+            if (!Files.isExecutable(NATIVE)) {
+                throw new AssertionError(NATIVE + " is missing: build it with ./mvnw package -Dnative");
+            }
             command.add(NATIVE.toAbsolutePath().toString());
         } else {
             if (!Files.isRegularFile(JAR)) {
