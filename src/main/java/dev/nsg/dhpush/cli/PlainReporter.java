@@ -56,7 +56,7 @@ final class PlainReporter implements PublishListener {
     @Override
     public void layerStatus(String layer, String status, Long current, Long total) {
         String line = layer + ": " + status + (current != null && total != null && total > 0
-                ? " " + ByteSize.format(current) + " / " + ByteSize.format(total) : "");
+                ? " " + bar(current, total) + " " + ByteSize.format(current) + " / " + ByteSize.format(total) : "");
         String previous = layers.put(layer, live ? line : layer + ": " + status);
         if (live) {
             redraw();
@@ -75,6 +75,7 @@ final class PlainReporter implements PublishListener {
 
     @Override
     public void built(String imageId, long millis) {
+        settleLiveBlock();
         err.println("built " + imageId + " in " + Duration.format(millis));
         err.flush();
     }
@@ -106,6 +107,12 @@ final class PlainReporter implements PublishListener {
         drawnLines = layers.size();
         err.print(frame);
         err.flush();
+    }
+
+    private static String bar(long current, long total) {
+        int width = 30;
+        int filled = (int) Math.min(width, current * width / total);
+        return "[" + "=".repeat(filled) + (filled < width ? ">" + " ".repeat(width - filled - 1) : "") + "]";
     }
 
     /** Leaves the live block as it stands and starts a new one below it. */

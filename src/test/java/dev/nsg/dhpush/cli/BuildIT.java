@@ -113,6 +113,22 @@ class BuildIT {
     }
 
     @Test
+    void unreadableFile_exits2_namingIt_beforeTheEngineIsAsked() throws Exception {
+        Path context = TestContext.withBusybox("FROM scratch\nCOPY . /ctx/\n");
+        TestContext.write(context, "private/secret.bin", "not for the image\n");
+        java.nio.file.Files.setPosixFilePermissions(context.resolve("private/secret.bin"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        java.nio.file.Files.setPosixFilePermissions(context, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.nio.file.Files.setPosixFilePermissions(context.resolve("busybox"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        // The address is a dead socket: reaching it would be exit 3, so exit 2 proves the scan came first.
+        Commands.Result result = Dhpush.runUnprivileged("build", "--context", context.toString(),
+                "--host", "unix:///nonexistent/docker.sock", "--repository", REPOSITORY, "--tag", "unreadable");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("build context: cannot read \"private/secret.bin\" (permission denied); nothing was sent"),
+                result.stderr());
+    }
+
+    @Test
     void noTagAnywhere_exits2_sayingHowToGiveOne() {
         Commands.Result result = Dhpush.run(Map.of(), null, "build", "--repository", REPOSITORY);
         assertEquals(2, result.exitCode(), result.toString());

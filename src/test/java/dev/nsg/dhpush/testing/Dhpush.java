@@ -23,7 +23,21 @@ public final class Dhpush {
     }
 
     public static Commands.Result run(Map<String, String> environment, byte[] stdin, String... arguments) {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), environment, stdin, arguments);
+    }
+
+    /**
+     * As an unprivileged user (nobody, through util-linux's setpriv) when the tests run as root, for the cases root
+     * never meets: an unreadable file is readable to root.
+     */
+    public static Commands.Result runUnprivileged(String... arguments) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<String> prefix = root ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of();
+        return run(prefix, Map.of(), null, arguments);
+    }
+
+    private static Commands.Result run(List<String> prefix, Map<String, String> environment, byte[] stdin, String... arguments) {
+        List<String> command = new ArrayList<>(prefix);
         String runtime = System.getenv("DHPUSH_TEST_RUNTIME") != null ? System.getenv("DHPUSH_TEST_RUNTIME") : System.getProperty("dhpush.runtime");
         if ("native".equals(runtime)) {
             if (!Files.isExecutable(NATIVE)) {
