@@ -9,12 +9,15 @@ public interface PublishListener extends EngineProgress {
     void plan(PublishPlan plan);
 
     /** A phase starts: "build", "push", "verify". */
-    void phase(String name, String detail);
+    default void phase(String name, String detail) {
+    }
 
-    void built(String imageId, long millis);
+    default void built(String imageId, long millis) {
+    }
 
     /** A pushed tag; its pinned name is the result line on stdout. */
     void pushed(PushedTag tag, long millis);
 
-    void notice(String text);
+    default void notice(String text) {
+    }
 }

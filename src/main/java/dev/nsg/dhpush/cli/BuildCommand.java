@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 import dev.nsg.dhpush.app.PublishImage;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
-import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.engine.EngineFactory;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,36 +29,25 @@ class BuildCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
-    TagOptions tags;
-    @Mixin
-    RegistryOptions registry;
+    TargetOptions target;
     @Mixin
     BuildOptions build;
-    @Mixin
-    EngineOptions engine;
-    @Mixin
-    OutputOptions output;
 
     @Inject
-    PublishImage publish;
-    @Inject
-    CredentialResolver credentialResolver;
-    @Inject
-    EngineFactory engineFactory;
+    Services services;
 
     @Override
     public Integer call() {
-        DebugLogging.apply(spec.parent().findOption("--debug").getValue());
-        PublishListener listener = output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
-        ImageReference repository = registry.reference();
-        PublishPlan plan = publish.plan(build.settings(repository, tags.tags()), System.getenv());
+        PublishListener listener = target.listener(spec);
+        ImageReference repository = target.repository();
+        PublishPlan plan = services.publish.plan(build.settings(repository, target.tagList()), System.getenv());
         if (dryRun) {
             listener.plan(plan);
             return 0;
         }
         // Credentials only help here to pull private base images from the same registry.
-        Optional<Credentials> credentials = registry.credentials(credentialResolver, repository);
-        publish.run(plan, PublishImage.Steps.BUILD, engine.connect(engineFactory), credentials, listener);
+        Optional<Credentials> credentials = target.credentials(services, repository);
+        services.publish.run(plan, PublishImage.Steps.BUILD, target.connect(services), credentials, listener);
         return 0;
     }
 }

@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 import dev.nsg.dhpush.app.PublishImage;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
-import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.engine.EngineFactory;
 import dev.nsg.dhpush.model.ImageReference;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
@@ -49,38 +47,26 @@ public class DhpushCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
-    TagOptions tags;
-    @Mixin
-    RegistryOptions registry;
+    TargetOptions target;
     @Mixin
     BuildOptions build;
-    @Mixin
-    EngineOptions engine;
-    @Mixin
-    OutputOptions output;
 
     @Inject
-    PublishImage publish;
-    @Inject
-    CredentialResolver credentialResolver;
-    @Inject
-    EngineFactory engineFactory;
+    Services services;
 
     @Override
     public Integer call() {
-        DebugLogging.apply(debug);
-        PublishListener listener = output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
-        ImageReference repository = registry.reference();
-        PublishPlan plan = publish.plan(build.settings(repository, tags.tags()), System.getenv());
+        PublishListener listener = target.listener(spec);
+        ImageReference repository = target.repository();
+        PublishPlan plan = services.publish.plan(build.settings(repository, target.tagList()), System.getenv());
         if (dryRun) {
             listener.plan(plan);
             return 0;
         }
-        Optional<Credentials> credentials = registry.credentials(credentialResolver, repository);
-        publish.requirePushCredentials(repository, credentials);
-        publish.run(plan, PublishImage.Steps.BUILD_AND_PUSH, engine.connect(engineFactory), credentials, listener);
+        Optional<Credentials> credentials = target.credentials(services, repository);
+        services.publish.requirePushCredentials(repository, credentials);
+        services.publish.run(plan, PublishImage.Steps.BUILD_AND_PUSH, target.connect(services), credentials, listener);
         listener.notice("verification against the registry is not implemented yet: the digests above are the ones the engine reported");
         return 0;
     }
-
 }

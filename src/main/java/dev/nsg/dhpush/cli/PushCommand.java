@@ -5,11 +5,8 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
-import dev.nsg.dhpush.app.PublishImage;
 import dev.nsg.dhpush.app.PublishListener;
-import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.engine.EngineFactory;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,30 +23,19 @@ class PushCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    TagOptions tags;
-    @Mixin
-    RegistryOptions registry;
-    @Mixin
-    EngineOptions engine;
-    @Mixin
-    OutputOptions output;
+    TargetOptions target;
 
     @Inject
-    PublishImage publish;
-    @Inject
-    CredentialResolver credentialResolver;
-    @Inject
-    EngineFactory engineFactory;
+    Services services;
 
     @Override
     public Integer call() {
-        DebugLogging.apply(spec.parent().findOption("--debug").getValue());
-        PublishListener listener = output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
-        ImageReference repository = registry.reference();
-        var tagList = tags.tags();
-        Optional<Credentials> credentials = registry.credentials(credentialResolver, repository);
-        publish.requirePushCredentials(repository, credentials);
-        publish.push(repository, tagList, engine.connect(engineFactory), credentials, listener);
+        PublishListener listener = target.listener(spec);
+        ImageReference repository = target.repository();
+        var tags = target.tagList();
+        Optional<Credentials> credentials = target.credentials(services, repository);
+        services.publish.requirePushCredentials(repository, credentials);
+        services.publish.push(repository, tags, target.connect(services), credentials, listener);
         return 0;
     }
 }

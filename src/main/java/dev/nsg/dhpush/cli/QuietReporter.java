@@ -26,28 +26,4 @@ final class QuietReporter implements PublishListener {
         out.println(tag.pinned());
         out.flush();
     }
-
-    @Override
-    public void phase(String name, String detail) {
-    }
-
-    @Override
-    public void built(String imageId, long millis) {
-    }
-
-    @Override
-    public void notice(String text) {
-    }
-
-    @Override
-    public void buildOutput(String text) {
-    }
-
-    @Override
-    public void layerStatus(String layer, String status, Long current, Long total) {
-    }
-
-    @Override
-    public void status(String text) {
-    }
 }
