@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 /** The docker build options dhpush passes to the engine. */
 class BuildOptions {
 
+    @Option(names = "--dry-run", description = "Print the plan (names, tags, labels, context size) and change nothing.")
+    boolean dryRun;
+
     @Option(names = "--context", paramLabel = "DIR", defaultValue = ".",
             description = "Build context directory (default: the current directory).")
     Path context;

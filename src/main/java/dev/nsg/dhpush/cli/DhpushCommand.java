@@ -1,15 +1,10 @@
 package dev.nsg.dhpush.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
 import dev.nsg.dhpush.app.PublishImage;
-import dev.nsg.dhpush.app.PublishListener;
-import dev.nsg.dhpush.app.PublishPlan;
-import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.model.ImageReference;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +38,6 @@ public class DhpushCommand implements Callable<Integer> {
             description = "Print debug logs and stack traces on stderr (secrets are never printed).")
     boolean debug;
 
-    @Option(names = "--dry-run", description = "Print the plan (names, tags, labels, context size) and change nothing.")
-    boolean dryRun;
-
     @Mixin
     TargetOptions target;
     @Mixin
@@ -56,17 +48,6 @@ public class DhpushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublishListener listener = target.listener(spec);
-        ImageReference repository = target.repository();
-        PublishPlan plan = services.publish.plan(build.settings(repository, target.tagList()), System.getenv());
-        if (dryRun) {
-            listener.plan(plan);
-            return 0;
-        }
-        Optional<Credentials> credentials = target.credentials(services, repository);
-        services.publish.requirePushCredentials(repository, credentials);
-        services.publish.run(plan, PublishImage.Steps.BUILD_AND_PUSH, target.connect(services), credentials, listener);
-        listener.notice("verification against the registry is not implemented yet: the digests above are the ones the engine reported");
-        return 0;
+        return BuildRun.execute(spec, target, build, services, PublishImage.Steps.BUILD_AND_PUSH);
     }
 }
