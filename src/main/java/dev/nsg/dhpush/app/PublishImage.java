@@ -25,10 +25,12 @@ import dev.nsg.dhpush.model.Tag;
 public class PublishImage {
 
     private final ObjectMapper json;
+    private final VerifyTags verifier;
     private final Clock clock;
 
-    PublishImage(ObjectMapper json) {
+    PublishImage(ObjectMapper json, VerifyTags verifier) {
         this.json = json;
+        this.verifier = verifier;
         this.clock = Clock.systemUTC();
     }
 
@@ -58,14 +60,14 @@ public class PublishImage {
     }
 
     /** Which parts of the run to do. */
-    public enum Steps { BUILD, BUILD_AND_PUSH }
+    public enum Steps { BUILD, BUILD_PUSH_VERIFY }
 
     /**
-     * Builds the image with every tag of the plan and, for {@link Steps#BUILD_AND_PUSH}, pushes each tag in turn.
-     * A failure stops the run at once and names the step and image.
+     * Builds the image with every tag of the plan and, for {@link Steps#BUILD_PUSH_VERIFY}, pushes each tag in turn
+     * and proves the registry serves them. A failure stops the run at once and names the step and image.
      */
     public List<PushedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
-            PublishListener listener) {
+            RegistryAccess access, PublishListener listener) {
         listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
                 + " (" + engine.describe() + ")");
         long started = System.nanoTime();
@@ -74,11 +76,19 @@ public class PublishImage {
         if (steps == Steps.BUILD) {
             return List.of();
         }
-        return push(plan.repository(), plan.tags(), engine, credentials, listener);
+        return pushAndVerify(plan.repository(), plan.tags(), engine, credentials, access, listener);
+    }
+
+    /** Pushes tags already built, then verifies them on the registry. */
+    public List<PushedTag> pushAndVerify(ImageReference repository, List<Tag> tags, DockerEngine engine,
+            Optional<Credentials> credentials, RegistryAccess access, PublishListener listener) {
+        List<PushedTag> pushed = push(repository, tags, engine, credentials, listener);
+        verifier.verifyPushed(pushed, credentials, access, listener);
+        return pushed;
     }
 
     /** Pushes tags already built; stops at the first failure, which names the tag. */
-    public List<PushedTag> push(ImageReference repository, List<Tag> tags, DockerEngine engine,
+    private List<PushedTag> push(ImageReference repository, List<Tag> tags, DockerEngine engine,
             Optional<Credentials> credentials, PublishListener listener) {
         String auth = RegistryAuth.header(credentials, repository.authConfigKey(), json);
         List<PushedTag> pushed = new ArrayList<>();

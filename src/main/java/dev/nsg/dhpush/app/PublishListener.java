@@ -15,8 +15,13 @@ public interface PublishListener extends EngineProgress {
     default void built(String imageId, long millis) {
     }
 
-    /** A pushed tag; its pinned name is the result line on stdout. */
-    void pushed(PushedTag tag, long millis);
+    /** A pushed tag, with the digest the engine reported. */
+    default void pushed(PushedTag tag, long millis) {
+    }
+
+    /** A tag the registry was seen to serve with the pushed digest; its pinned name is the result line on stdout. */
+    default void verified(VerifiedTag tag) {
+    }
 
     default void notice(String text) {
     }

@@ -24,14 +24,11 @@ final class BuildRun {
             return 0;
         }
         Optional<Credentials> credentials = target.credentials(services, repository);
-        if (steps == PublishImage.Steps.BUILD_AND_PUSH) {
+        if (steps == PublishImage.Steps.BUILD_PUSH_VERIFY) {
             services.publish.requirePushCredentials(repository, credentials);
         }
         // For a build alone, credentials still serve to pull private base images from the same registry.
-        services.publish.run(plan, steps, target.connect(services), credentials, listener);
-        if (steps == PublishImage.Steps.BUILD_AND_PUSH) {
-            listener.notice("verification against the registry is not implemented yet: the digests above are the ones the engine reported");
-        }
+        services.publish.run(plan, steps, target.connect(services), credentials, target.access(), listener);
         return 0;
     }
 }

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {BuildCommand.class, PushCommand.class},
+        subcommands = {BuildCommand.class, PushCommand.class, VerifyCommand.class, TagsCommand.class},
         header = "Build, tag, push and verify a container image on Docker Hub, straight through the Docker Engine and registry v2 APIs.",
-        description = "Without a command: build the image, tag it with every --tag, push each tag and report the pushed digests.",
+        description = "Without a command: build the image, tag it with every --tag, push each tag, and verify on the registry that it serves each tag with the pushed digest.",
         synopsisHeading = "%nUsage: ",
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
@@ -48,6 +48,6 @@ public class DhpushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return BuildRun.execute(spec, target, build, services, PublishImage.Steps.BUILD_AND_PUSH);
+        return BuildRun.execute(spec, target, build, services, PublishImage.Steps.BUILD_PUSH_VERIFY);
     }
 }

@@ -23,9 +23,10 @@ class FailureReporter implements IExecutionExceptionHandler {
         ExitCode exit;
         if (failure instanceof DhpushException known) {
             exit = known.exitCode();
-            err.println("error: " + known.getMessage());
+            // Engine and registry text can carry colour codes and newlines: the report stays one plain line each.
+            err.println("error: " + oneLine(known.getMessage()));
             if (known.hint() != null) {
-                err.println("hint: " + known.hint());
+                err.println("hint: " + oneLine(known.hint()));
             }
         } else {
             exit = ExitCode.BUG;
@@ -49,6 +50,10 @@ class FailureReporter implements IExecutionExceptionHandler {
             commandLine.getOut().flush();
         }
         return exit.code();
+    }
+
+    private static String oneLine(String text) {
+        return Terminal.printable(text, false).replace('\n', ' ').replace('\t', ' ');
     }
 
     private static boolean matched(ParseResult parseResult, String option) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
+import dev.nsg.dhpush.app.VerifiedTag;
 
 /** --json: one JSON object per line on stdout, each with an "event" field; nothing else on stdout. */
 final class JsonReporter implements PublishListener {
@@ -53,6 +54,18 @@ final class JsonReporter implements PublishListener {
     public void pushed(PushedTag tag, long millis) {
         emit("pushed", "repository", tag.repository().fullName(), "tag", tag.tag().value(),
                 "digest", tag.digest().value(), "image", tag.pinned(), "millis", millis);
+    }
+
+    @Override
+    public void verified(VerifiedTag tag) {
+        emit("verified", "repository", tag.repository().fullName(), "tag", tag.tag().value(), "digest", tag.digest().value(),
+                "image", tag.pinned(), "rateLimitLimit", tag.rateLimit().limit(), "rateLimitRemaining", tag.rateLimit().remaining(),
+                "rateLimitSource", tag.rateLimit().source());
+    }
+
+    /** {@code dhpush tags --json}. */
+    void tags(String repository, java.util.List<String> tags) {
+        emit("tags", "repository", repository, "count", tags.size(), "tags", tags);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
+import dev.nsg.dhpush.app.VerifiedTag;
 
 /**
  * Human output: progress on stderr, results on stdout. On a terminal, push progress is a live block of one line per
@@ -83,9 +84,18 @@ final class PlainReporter implements PublishListener {
     @Override
     public void pushed(PushedTag tag, long millis) {
         settleLiveBlock();
-        err.println("pushed " + tag.repository().engineName() + ":" + tag.tag() + " in " + Duration.format(millis));
+        err.println("pushed " + tag.repository().engineName() + ":" + tag.tag() + "@" + tag.digest() + " in " + Duration.format(millis));
         err.flush();
-        out.println(tag.pinned());
+    }
+
+    @Override
+    public void verified(VerifiedTag tag) {
+        settleLiveBlock();
+        if (tag.rateLimit().isKnown()) {
+            err.println("registry rate limit: " + tag.rateLimit().remaining() + " of " + tag.rateLimit().limit() + " pulls left");
+            err.flush();
+        }
+        out.println(tag.pinned() + " verified");
         out.flush();
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dhpush push}: push tags already built in the engine (by dhpush build or docker build). */
 @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        header = "Push tags already built in the engine, and report their digests.",
+        header = "Push tags already built in the engine, then verify them on the registry.",
         synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
 class PushCommand implements Callable<Integer> {
 
@@ -35,7 +35,7 @@ class PushCommand implements Callable<Integer> {
         var tags = target.tagList();
         Optional<Credentials> credentials = target.credentials(services, repository);
         services.publish.requirePushCredentials(repository, credentials);
-        services.publish.push(repository, tags, target.connect(services), credentials, listener);
+        services.publish.pushAndVerify(repository, tags, target.connect(services), credentials, target.access(), listener);
         return 0;
     }
 }

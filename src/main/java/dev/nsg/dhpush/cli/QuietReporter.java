@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
-import dev.nsg.dhpush.app.PushedTag;
+import dev.nsg.dhpush.app.VerifiedTag;
 
-/** --quiet: only the pushed images on stdout; failures still reach stderr through the failure reporter. */
+/** --quiet: only the verified images on stdout; failures still reach stderr through the failure reporter. */
 final class QuietReporter implements PublishListener {
 
     private final PrintWriter out;
@@ -22,7 +22,7 @@ final class QuietReporter implements PublishListener {
     }
 
     @Override
-    public void pushed(PushedTag tag, long millis) {
+    public void verified(VerifiedTag tag) {
         out.println(tag.pinned());
         out.flush();
     }

@@ -3,6 +3,7 @@ package dev.nsg.dhpush.cli;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.nsg.dhpush.app.RegistryAccess;
 import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.model.ImageReference;
@@ -29,6 +30,18 @@ class RegistryOptions {
     @Option(names = "--password-stdin",
             description = "Read the password or access token from standard input (never from the command line).")
     boolean passwordStdin;
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+            description = "Reach this registry's API over plain HTTP although it is not on loopback (as dockerd's insecure-registries).")
+    java.util.List<String> insecureRegistries = new java.util.ArrayList<>();
+
+    @Option(names = "--registry-ca", paramLabel = "FILE",
+            description = "Also trust this PEM CA for the registry (default: ~/.docker/certs.d/HOST:PORT/ca.crt when present).")
+    java.nio.file.Path registryCa;
+
+    RegistryAccess access() {
+        return new RegistryAccess(java.util.Set.copyOf(insecureRegistries), registryCa);
+    }
 
     ImageReference reference() {
         String name = repository;

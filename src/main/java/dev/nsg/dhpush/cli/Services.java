@@ -3,10 +3,11 @@ package dev.nsg.dhpush.cli;
 import jakarta.inject.Singleton;
 
 import dev.nsg.dhpush.app.PublishImage;
+import dev.nsg.dhpush.app.VerifyTags;
 import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.engine.EngineFactory;
 
-/** What every command needs from the application: the use case, the credential lookup, the engine connection. */
+/** What the commands need from the application: the use cases, the credential lookup, the engine connection. */
 // @Singleton, not @ApplicationScoped: the commands read the fields directly, which a client proxy would leave null.
 @Singleton
 class Services {
@@ -14,10 +15,12 @@ class Services {
     final PublishImage publish;
     final CredentialResolver credentials;
     final EngineFactory engines;
+    final VerifyTags verify;
 
-    Services(PublishImage publish, CredentialResolver credentials, EngineFactory engines) {
+    Services(PublishImage publish, CredentialResolver credentials, EngineFactory engines, VerifyTags verify) {
         this.publish = publish;
         this.credentials = credentials;
         this.engines = engines;
+        this.verify = verify;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.RegistryAccess;
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.engine.DockerEngine;
 import dev.nsg.dhpush.model.ImageReference;
@@ -40,6 +41,10 @@ class TargetOptions {
 
     Optional<Credentials> credentials(Services services, ImageReference repository) {
         return registry.credentials(services.credentials, repository);
+    }
+
+    RegistryAccess access() {
+        return registry.access();
     }
 
     DockerEngine connect(Services services) {

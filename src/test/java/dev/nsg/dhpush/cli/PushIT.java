@@ -30,7 +30,7 @@ class PushIT {
 
     private static final String USER = "pipeline";
     private static final String PASSWORD = "Pa55-word-never-printed";
-    private static final Pattern PINNED = Pattern.compile("(?m)^(\\S+):(\\S+)@(sha256:[a-f0-9]{64})$");
+    private static final Pattern PINNED = Pattern.compile("(?m)^(\\S+):(\\S+)@(sha256:[a-f0-9]{64})( verified)?$");
 
     private static LocalRegistry open;
     private static LocalRegistry guarded;
@@ -191,7 +191,8 @@ class PushIT {
             assertTrue(event.hasNonNull("event"), line);
             last = line;
         }
-        assertTrue(last != null && last.contains("\"event\":\"notice\""), "the verification notice ends the run: " + last);
+        assertTrue(last != null && last.contains("\"event\":\"notice\""), "the verification's request count ends the run: " + last);
         assertTrue(result.stdout().contains("\"event\":\"pushed\""), result.stdout());
+        assertTrue(result.stdout().contains("\"event\":\"verified\""), result.stdout());
     }
 }

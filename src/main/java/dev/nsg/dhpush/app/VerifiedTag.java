@@ -1,0 +1,15 @@
+package dev.nsg.dhpush.app;
+
+import dev.nsg.dhpush.model.Digest;
+import dev.nsg.dhpush.model.ImageReference;
+import dev.nsg.dhpush.model.Tag;
+import dev.nsg.dhpush.registry.RateLimit;
+
+/** A tag the registry serves with exactly the expected digest. */
+public record VerifiedTag(ImageReference repository, Tag tag, Digest digest, RateLimit rateLimit) {
+
+    /** {@code docker.io/user/app:42@sha256:…}: the line scripts read from stdout. */
+    public String pinned() {
+        return repository.fullName() + ":" + tag + "@" + digest;
+    }
+}

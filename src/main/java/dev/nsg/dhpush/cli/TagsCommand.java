@@ -1,0 +1,48 @@
+package dev.nsg.dhpush.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import dev.nsg.dhpush.model.ImageReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dhpush tags}: every tag the registry holds for the repository, one per line. */
+@Command(name = "tags", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        header = "List every tag the registry holds for the repository, following pagination to the end.",
+        synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
+class TagsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--json", description = "Write one JSON event with the repository and its tags to stdout.")
+    boolean json;
+
+    @Inject
+    Services services;
+
+    @Override
+    public Integer call() {
+        DebugLogging.apply(spec.root().findOption("--debug").getValue());
+        ImageReference repository = registry.reference();
+        List<String> tags = services.verify.listTags(repository, registry.credentials(services.credentials, repository), registry.access());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            new JsonReporter(out).tags(repository.fullName(), tags);
+        } else {
+            tags.forEach(out::println);
+            out.flush();
+        }
+        return 0;
+    }
+}

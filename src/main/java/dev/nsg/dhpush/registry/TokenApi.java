@@ -1,0 +1,14 @@
+package dev.nsg.dhpush.registry;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/** The Docker token protocol's GET on the realm named by the registry's Bearer challenge. */
+public interface TokenApi {
+
+    @GET
+    Response token(@QueryParam("service") String service, @QueryParam("scope") String scope,
+            @HeaderParam("Authorization") String authorization);
+}
