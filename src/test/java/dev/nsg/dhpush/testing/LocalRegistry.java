@@ -27,14 +27,21 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     public static LocalRegistry open() {
-        return start(null, null);
+        return start(null, null, null);
     }
 
     public static LocalRegistry withBasicAuth(String user, String password) {
-        return start(user, password);
+        return start(user, password, null);
     }
 
-    private static LocalRegistry start(String user, String password) {
+    /** Docker-Hub-style: Bearer tokens from {@code issuer}, whose signing certificate the registry trusts. */
+    public static LocalRegistry withTokenAuth(TokenIssuer issuer) {
+        String auth = "auth:\n  token:\n    realm: " + issuer.realm() + "\n    service: " + TokenIssuer.SERVICE
+                + "\n    issuer: " + TokenIssuer.ISSUER + "\n    rootcertbundle: " + issuer.certificate() + "\n";
+        return start(null, null, auth);
+    }
+
+    private static LocalRegistry start(String user, String password, String authSection) {
         try {
             Path directory = Files.createTempDirectory("dhpush-registry-");
             int port = freePort();
@@ -53,6 +60,9 @@ public final class LocalRegistry implements AutoCloseable {
                 }
                 Files.writeString(directory.resolve("htpasswd"), hashed.stdout().strip() + "\n");
                 config.append("auth:\n  htpasswd:\n    realm: dhpush-test\n    path: ").append(directory.resolve("htpasswd")).append('\n');
+            }
+            if (authSection != null) {
+                config.append(authSection);
             }
             Files.writeString(directory.resolve("config.yml"), config);
             Process process = new ProcessBuilder(binary(), "serve", directory.resolve("config.yml").toString())

@@ -1,0 +1,165 @@
+package dev.nsg.dhpush.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A loopback HTTP proxy in front of a test registry: it counts every request dhpush makes and can answer the first
+ * N manifest requests with 429 and a Retry-After, as Docker Hub's rate limiter does.
+ */
+public final class RecordingProxy implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade");
+
+    public record Seen(String method, String path, long atMillis, int status) {
+    }
+
+    private final HttpServer server;
+    private final String target;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tooManyLeft = new AtomicInteger();
+    private volatile String retryAfter = "1";
+    private volatile boolean paginateTags;
+
+    private RecordingProxy(String target) throws IOException {
+        this.target = target;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/", this::forward);
+        server.start();
+    }
+
+    /** @param target {@code http://127.0.0.1:PORT} of the registry behind */
+    public static RecordingProxy inFrontOf(String target) {
+        try {
+            return new RecordingProxy(target);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next {@code count} manifest requests get 429 with this Retry-After. */
+    public void rateLimitManifests(int count, String retryAfterSeconds) {
+        retryAfter = retryAfterSeconds;
+        tooManyLeft.set(count);
+    }
+
+    /**
+     * Pages tag lists by {@code n} and {@code last} with a Link header, as Docker Hub and registry 3 do; Debian's
+     * registry 2.8 ignores {@code n} and would never exercise dhpush's pagination.
+     */
+    public void paginateTags() {
+        paginateTags = true;
+    }
+
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    public void reset() {
+        seen.clear();
+    }
+
+    private void forward(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().toString();
+        long now = System.currentTimeMillis();
+        if (path.contains("/manifests/") && tooManyLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            seen.add(new Seen(exchange.getRequestMethod(), path, now, 429));
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+            return;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
+                .method(exchange.getRequestMethod(), exchange.getRequestMethod().equals("HEAD") || exchange.getRequestMethod().equals("GET")
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            seen.add(new Seen(exchange.getRequestMethod(), path, now, response.statusCode()));
+            if (paginateTags && path.contains("/tags/list") && response.statusCode() == 200) {
+                replyWithPage(exchange, path, response.body());
+                return;
+            }
+            response.headers().map().forEach((name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            String length = response.headers().firstValue("Content-Length").orElse(null);
+            if (head && length != null) {
+                exchange.getResponseHeaders().set("Content-Length", length);
+            }
+            exchange.sendResponseHeaders(response.statusCode(), head || response.body().length == 0 ? -1 : response.body().length);
+            if (!head && response.body().length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(502, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void replyWithPage(HttpExchange exchange, String path, byte[] fullList) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var list = json.readTree(fullList);
+        java.util.List<String> all = new java.util.ArrayList<>();
+        list.path("tags").forEach(tag -> all.add(tag.asText()));
+        java.util.Collections.sort(all);
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        String raw = URI.create(path).getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+            }
+        }
+        int n = Integer.parseInt(query.getOrDefault("n", "100"));
+        String last = query.get("last");
+        java.util.List<String> after = all.stream().filter(tag -> last == null || tag.compareTo(last) > 0).toList();
+        java.util.List<String> page = after.subList(0, Math.min(n, after.size()));
+        if (after.size() > page.size()) {
+            String base = URI.create(path).getPath();
+            exchange.getResponseHeaders().set("Link", "<" + base + "?last=" + page.get(page.size() - 1) + "&n=" + n + ">; rel=\"next\"");
+        }
+        byte[] body = json.writeValueAsBytes(java.util.Map.of("name", list.path("name").asText(), "tags", page));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
