@@ -1,17 +1,11 @@
 package dev.nsg.dhpush.cli;
 
-import java.util.concurrent.Callable;
-
-import jakarta.inject.Inject;
-
 import dev.nsg.dhpush.app.PublishImage;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** {@code dhpush [options]}: build, tag and push (then verify) the image in one run, as the pipeline does. */
 @TopCommand
@@ -29,22 +23,14 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = "Credentials: DOCKER_HUB_USER with DOCKER_HUB_KEY, --username with --password-stdin, or the docker config file.")
-public class DhpushCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public class DhpushCommand extends TargetedCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print debug logs and stack traces on stderr (secrets are never printed).")
     boolean debug;
 
     @Mixin
-    TargetOptions target;
-    @Mixin
     BuildOptions build;
-
-    @Inject
-    Services services;
 
     @Override
     public Integer call() {

@@ -1,32 +1,17 @@
 package dev.nsg.dhpush.cli;
 
 import java.util.Optional;
-import java.util.concurrent.Callable;
-
-import jakarta.inject.Inject;
 
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code dhpush push}: push tags already built in the engine (by dhpush build or docker build). */
 @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         header = "Push tags already built in the engine, then verify them on the registry.",
         synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
-class PushCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Inject
-    Services services;
+class PushCommand extends TargetedCommand {
 
     @Override
     public Integer call() {

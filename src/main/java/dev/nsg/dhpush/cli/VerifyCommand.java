@@ -3,9 +3,6 @@ package dev.nsg.dhpush.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-
-import jakarta.inject.Inject;
 
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.auth.Credentials;
@@ -14,29 +11,17 @@ import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dhpush verify}: does the registry serve this tag with this digest? Exit 0 or 7. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         header = "Check that the registry serves each --tag with the expected digest (a manifest HEAD: no pull counted).",
         synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
-class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+class VerifyCommand extends TargetedCommand {
 
     @Option(names = "--digest", paramLabel = "sha256:…",
             description = "The digest to expect (default: the repo digest the local engine recorded for the tag).")
     String digest;
-
-    @Mixin
-    TargetOptions target;
-
-    @Inject
-    Services services;
 
     @Override
     public Integer call() {
