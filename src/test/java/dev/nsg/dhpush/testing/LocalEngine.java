@@ -19,8 +19,12 @@ public final class LocalEngine {
 
     public static synchronized void require() {
         if (answers == null) {
-            answers = Commands.run(List.of("docker", "version", "--format", "{{.Server.APIVersion}}"), Map.of(), null, null, 30)
-                    .exitCode() == 0;
+            try {
+                answers = Commands.run(List.of("docker", "version", "--format", "{{.Server.APIVersion}}"), Map.of(), null, null, 30)
+                        .exitCode() == 0;
+            } catch (AssertionError noDockerCli) {
+                answers = false; // no docker CLI at all (the pipeline's native step): the same as no engine
+            }
         }
         if (answers) {
             return;
