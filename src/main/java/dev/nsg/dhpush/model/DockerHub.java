@@ -17,7 +17,8 @@ public final class DockerHub {
     /** Single-name repositories live in this namespace ({@code alpine} is {@code library/alpine}). */
     public static final String OFFICIAL_NAMESPACE = "library";
 
-    private static final Set<String> ALIASES = Set.of(REGISTRY, "index.docker.io", API_HOST, "registry.hub.docker.com");
+    /** distribution/reference normalises exactly these two; any other host is a registry of its own. */
+    private static final Set<String> ALIASES = Set.of(REGISTRY, "index.docker.io");
 
     private DockerHub() {
     }

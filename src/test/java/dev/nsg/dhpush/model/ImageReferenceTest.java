@@ -18,7 +18,7 @@ class ImageReferenceTest {
             "-, willfifensg/nsg-basic-django-app, docker.io/willfifensg/nsg-basic-django-app",
             "-, alpine, docker.io/library/alpine",
             "index.docker.io, user/app, docker.io/user/app",
-            "registry-1.docker.io, app, docker.io/library/app",
+            "index.docker.io, app, docker.io/library/app",
             "localhost:5000, team/app, localhost:5000/team/app",
             "-, localhost:5000/app, localhost:5000/app",
             "-, registry.example.com/a/b/c, registry.example.com/a/b/c",
