@@ -1,7 +1,11 @@
 package dev.nsg.dhpush.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.nsg.dhpush.app.RegistryAccess;
 import dev.nsg.dhpush.auth.CredentialResolver;
@@ -33,14 +37,14 @@ class RegistryOptions {
 
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
             description = "Reach this registry's API over plain HTTP although it is not on loopback (as dockerd's insecure-registries).")
-    java.util.List<String> insecureRegistries = new java.util.ArrayList<>();
+    List<String> insecureRegistries = new ArrayList<>();
 
     @Option(names = "--registry-ca", paramLabel = "FILE",
             description = "Also trust this PEM CA for the registry (default: ~/.docker/certs.d/HOST:PORT/ca.crt when present).")
-    java.nio.file.Path registryCa;
+    Path registryCa;
 
     RegistryAccess access() {
-        return new RegistryAccess(java.util.Set.copyOf(insecureRegistries), registryCa);
+        return new RegistryAccess(Set.copyOf(insecureRegistries), registryCa);
     }
 
     ImageReference reference() {

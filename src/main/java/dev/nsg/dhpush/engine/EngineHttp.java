@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -22,7 +23,7 @@ final class EngineHttp {
     private static final Logger LOG = Logger.getLogger(EngineHttp.class);
     private static final int BUFFER = 64 * 1024;
     /** Headers whose values are secrets: never logged. */
-    private static final java.util.Set<String> SECRET_HEADERS = java.util.Set.of("x-registry-auth", "x-registry-config", "authorization");
+    private static final Set<String> SECRET_HEADERS = Set.of("x-registry-auth", "x-registry-config", "authorization");
 
     /** Streams a request body; called once, after the request head is sent. */
     interface BodyWriter {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Reads CRLF-terminated protocol lines (status line, headers, chunk sizes), with a length cap. */
 final class HttpLines {
@@ -31,7 +32,7 @@ final class HttpLines {
                 if (length >= MAX_LINE) {
                     throw new IOException("a protocol line from the engine is longer than " + MAX_LINE + " bytes");
                 }
-                line = java.util.Arrays.copyOf(line, length * 2);
+                line = Arrays.copyOf(line, length * 2);
             }
             line[length++] = (byte) b;
         }
