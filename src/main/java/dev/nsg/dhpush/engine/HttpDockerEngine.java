@@ -38,7 +38,7 @@ public final class HttpDockerEngine implements DockerEngine {
     private final EngineHttp http;
     private final ObjectMapper json;
     private ApiVersion version;
-    private String engineVersion = "unknown";
+    private String engineVersion;
 
     HttpDockerEngine(EngineAddress address, EngineHttp http, ObjectMapper json) {
         this.address = address;
@@ -49,6 +49,9 @@ public final class HttpDockerEngine implements DockerEngine {
     @Override
     public String describe() {
         negotiated();
+        if (engineVersion == null) {
+            aboutEngine();
+        }
         return "engine " + engineVersion + " at " + address + ", API " + version;
     }
 
@@ -254,27 +257,35 @@ public final class HttpDockerEngine implements DockerEngine {
         } catch (IOException e) {
             throw unreachable("connect to the Docker engine", e);
         }
-        try (EngineResponse reply = http.send("GET", "/version", Map.of(), null)) {
-            JsonNode about = json.readTree(reply.smallBody(ERROR_BODY_LIMIT));
-            engineVersion = about.path("Version").asText("unknown");
-            if (engine == null && about.hasNonNull("ApiVersion")) {
-                engine = ApiVersion.parse(about.get("ApiVersion").asText());
-            }
-        } catch (IOException e) {
-            throw unreachable("connect to the Docker engine", e);
+        if (engine == null) {
+            // Engines before API 1.25 leave the header out of /_ping; /version still says it.
+            JsonNode about = aboutEngine();
+            engine = about.hasNonNull("ApiVersion") ? ApiVersion.parse(about.get("ApiVersion").asText()) : null;
         }
         if (engine == null) {
             throw new EngineUnavailableException("connect to the Docker engine at " + address + ": it does not say which API it speaks",
                     "is this a Docker engine? check --host or DOCKER_HOST");
         }
         if (engine.compareTo(ApiVersion.OLDEST) < 0) {
+            aboutEngine();
             throw new EngineUnavailableException("connect to the Docker engine at " + address + ": engine " + engineVersion
                     + " speaks API " + engine + ", older than the " + ApiVersion.OLDEST + " dhpush needs",
                     "upgrade the engine to Docker 20.10 or newer");
         }
         version = ApiVersion.negotiate(engine);
-        LOG.debugf("engine %s at %s speaks API %s; using %s", engineVersion, address, engine, version);
+        LOG.debugf("engine at %s speaks API %s; using %s", address, engine, version);
         return version;
+    }
+
+    /** {@code GET /version}, asked only when its answer is shown: /_ping alone negotiates the API. */
+    private JsonNode aboutEngine() {
+        try (EngineResponse reply = http.send("GET", "/version", Map.of(), null)) {
+            JsonNode about = json.readTree(reply.smallBody(ERROR_BODY_LIMIT));
+            engineVersion = about.path("Version").asText("unknown");
+            return about;
+        } catch (IOException e) {
+            throw unreachable("connect to the Docker engine", e);
+        }
     }
 
     private EngineUnavailableException unreachable(String action, IOException cause) {
