@@ -33,7 +33,7 @@ class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DebugLogging.apply(spec.root().findOption("--debug").getValue());
+        DebugLogging.apply(spec);
         ImageReference repository = registry.reference();
         List<String> tags = services.verify.listTags(repository, registry.credentials(services.credentials, repository), registry.access());
         PrintWriter out = spec.commandLine().getOut();

@@ -26,8 +26,7 @@ class TargetOptions {
 
     /** Applies --debug (declared once, on the root command) and picks the output form. */
     PublishListener listener(CommandSpec spec) {
-        CommandSpec root = spec.root();
-        DebugLogging.apply(root.findOption("--debug").getValue());
+        DebugLogging.apply(spec);
         return output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
