@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The OCI annotations dhpush fills in on every image (version, revision, created, source, title), from the
@@ -27,7 +25,6 @@ final class ImageMetadata {
     /** Build args dhpush sets when the Dockerfile declares them, so the app can show what it was built as. */
     private static final Map<String, String> BUILD_ARGS = Map.of("VERSION", "version", "REVISION", "revision",
             "CREATED", "created", "SOURCE", "source");
-    private static final Pattern ARG_LINE = Pattern.compile("(?im)^\\s*ARG\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
     private ImageMetadata() {
     }
@@ -45,13 +42,17 @@ final class ImageMetadata {
 
     /** VERSION, REVISION, CREATED and SOURCE for the ARGs the Dockerfile declares, from the final labels. */
     static Map<String, String> buildArgs(String dockerfileText, Map<String, String> labels) {
+        DockerfileInstructions dockerfile = DockerfileInstructions.parse(dockerfileText);
         Map<String, String> args = new LinkedHashMap<>();
-        Matcher declared = ARG_LINE.matcher(dockerfileText);
-        while (declared.find()) {
-            String name = declared.group(1);
-            String label = BUILD_ARGS.get(name);
-            if (label != null && labels.containsKey(PREFIX + label)) {
-                args.put(name, labels.get(PREFIX + label));
+        for (DockerfileInstructions.Instruction instruction : dockerfile.all()) {
+            if (!instruction.keyword().equals("ARG")) {
+                continue;
+            }
+            for (String name : DockerfileWords.argumentNames(instruction.arguments(), dockerfile.escape())) {
+                String label = BUILD_ARGS.get(name);
+                if (label != null && labels.containsKey(PREFIX + label)) {
+                    args.put(name, labels.get(PREFIX + label));
+                }
             }
         }
         return args;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +17,7 @@ import dev.nsg.dhpush.auth.RegistryAuth;
 import dev.nsg.dhpush.context.BuildContext;
 import dev.nsg.dhpush.engine.BuildRequest;
 import dev.nsg.dhpush.engine.DockerEngine;
+import dev.nsg.dhpush.engine.ImageInfo;
 import dev.nsg.dhpush.failure.AuthRefusedException;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
@@ -44,7 +46,8 @@ public class PublishImage {
                 ? settings.dockerfile() : context.directory().resolve("Dockerfile"));
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfileText, labels));
         buildArgs.putAll(settings.buildArgs());
-        return new PublishPlan(settings.repository(), settings.tags(), context, buildArgs, labels, settings);
+        Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfileText, settings.target(), labels, buildArgs);
+        return new PublishPlan(settings.repository(), settings.tags(), context, buildArgs, labels, setByDockerfile, settings);
     }
 
     /**
@@ -73,10 +76,31 @@ public class PublishImage {
         long started = System.nanoTime();
         String imageId = engine.build(buildRequest(plan, credentials), listener);
         listener.built(imageId, millisSince(started));
+        checkLabelsSetByDockerfile(plan, imageId, engine, listener);
         if (steps == Steps.BUILD) {
             return List.of();
         }
         return pushAndVerify(plan.repository(), plan.tags(), engine, credentials, access, listener);
+    }
+
+    /**
+     * The labels left to the Dockerfile are read back from the built image: an ENV in the base image named like the
+     * build arg would have won over it, and dhpush cannot see the base image beforehand.
+     */
+    private static void checkLabelsSetByDockerfile(PublishPlan plan, String imageId, DockerEngine engine,
+            PublishListener listener) {
+        if (plan.labelsSetByDockerfile().isEmpty()) {
+            return;
+        }
+        Map<String, String> actual = engine.inspect(imageId).map(ImageInfo::labels).orElse(Map.of());
+        for (String key : plan.labelsSetByDockerfile()) {
+            String expected = plan.labels().get(key);
+            if (!expected.equals(actual.get(key))) {
+                listener.notice("label " + key + " came out as \"" + actual.get(key) + "\", not \""
+                        + expected + "\": its value in the Dockerfile did not come from the build arg "
+                        + "(an ENV of the same name in the base image wins); rename the ARG");
+            }
+        }
     }
 
     /** Pushes tags already built, then verifies them on the registry. */
@@ -107,7 +131,7 @@ public class PublishImage {
         String registryConfig = credentials
                 .map(found -> RegistryAuth.buildConfig(found, plan.repository().authConfigKey(), json))
                 .orElse(null);
-        return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labels(),
+        return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labelsToAdd(),
                 settings.target(), settings.pull(), settings.noCache(), settings.network(), settings.platform(), registryConfig);
     }
 

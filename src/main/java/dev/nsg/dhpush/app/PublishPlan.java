@@ -1,15 +1,31 @@
 package dev.nsg.dhpush.app;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.nsg.dhpush.context.BuildContext;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
 
-/** Everything a run will do, worked out and checked before the engine is asked for anything (--dry-run prints it). */
+/**
+ * Everything a run will do, worked out and checked before the engine is asked for anything (--dry-run prints it).
+ *
+ * @param labels every label dhpush gives the image
+ * @param labelsSetByDockerfile the keys of {@code labels} the Dockerfile's final stage already sets to the same value,
+ *        so the engine is not asked to add them again
+ */
 public record PublishPlan(ImageReference repository, List<Tag> tags, BuildContext context,
-        Map<String, String> buildArgs, Map<String, String> labels, PublishSettings settings) {
+        Map<String, String> buildArgs, Map<String, String> labels, Set<String> labelsSetByDockerfile,
+        PublishSettings settings) {
+
+    /** The labels the engine's {@code labels} parameter carries: those the Dockerfile does not set itself. */
+    public Map<String, String> labelsToAdd() {
+        Map<String, String> toAdd = new LinkedHashMap<>(labels);
+        toAdd.keySet().removeAll(labelsSetByDockerfile);
+        return toAdd;
+    }
 
     /** The names the engine tags the build with: {@code repo:tag} for every tag. */
     public List<String> imageNames() {

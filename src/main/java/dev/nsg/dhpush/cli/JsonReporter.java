@@ -22,7 +22,8 @@ final class JsonReporter implements PublishListener {
     public void plan(PublishPlan plan) {
         emit("plan", "repository", plan.repository().fullName(), "images", plan.imageNames(),
                 "dockerfile", plan.context().dockerfileName(), "contextFiles", plan.context().fileCount(),
-                "contextBytes", plan.context().byteCount(), "buildArgs", plan.buildArgs(), "labels", plan.labels());
+                "contextBytes", plan.context().byteCount(), "buildArgs", plan.buildArgs(), "labels", plan.labels(),
+                "labelsSetByDockerfile", plan.labelsSetByDockerfile());
     }
 
     @Override

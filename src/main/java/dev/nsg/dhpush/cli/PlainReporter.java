@@ -37,7 +37,8 @@ final class PlainReporter implements PublishListener {
         out.printf("context:    %s (%d files, %s after .dockerignore)%n", plan.context().directory(),
                 plan.context().fileCount(), ByteSize.format(plan.context().byteCount()));
         plan.buildArgs().forEach((key, value) -> out.println("build-arg:  " + key + "=" + value));
-        plan.labels().forEach((key, value) -> out.println("label:      " + key + "=" + value));
+        plan.labels().forEach((key, value) -> out.println("label:      " + key + "=" + value
+                + (plan.labelsSetByDockerfile().contains(key) ? "  (set by the Dockerfile)" : "")));
         out.flush();
     }
 

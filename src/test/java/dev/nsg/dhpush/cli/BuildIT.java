@@ -32,7 +32,8 @@ class BuildIT {
 
     @AfterAll
     static void cleanUp() {
-        LocalEngine.removeImages(REPOSITORY + ":labels", REPOSITORY + ":second", REPOSITORY + ":fails", REPOSITORY + ":outside");
+        LocalEngine.removeImages(REPOSITORY + ":labels", REPOSITORY + ":second", REPOSITORY + ":fails", REPOSITORY + ":outside",
+                REPOSITORY + ":envbase", REPOSITORY + ":dockerfile-labels");
     }
 
     @Test
@@ -60,6 +61,47 @@ class BuildIT {
         assertTrue(labels.path("org.opencontainers.image.created").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
         assertEquals(docker("image", "inspect", "--format", "{{.Id}}", REPOSITORY + ":labels"),
                 docker("image", "inspect", "--format", "{{.Id}}", REPOSITORY + ":second"));
+    }
+
+    @Test
+    void labelsTheDockerfileSetsItself_areNotAddedAsStepsAgain_andABaseImageEnvThatWinsIsReported() throws Exception {
+        // The base image's ENV REVISION wins over the build arg REVISION in the final stage: dhpush cannot know
+        // that before the build, so it must read the labels back and say so.
+        Path base = TestContext.withBusybox("FROM scratch\nENV REVISION=from-the-base-image\nCOPY busybox /bin/busybox\n");
+        docker("build", "-q", "-t", REPOSITORY + ":envbase", base.toString());
+        Path context = TestContext.withBusybox("""
+                FROM %s:envbase
+                ARG VERSION
+                ARG REVISION
+                LABEL org.opencontainers.image.version="${VERSION}" \\
+                      org.opencontainers.image.revision="${REVISION}"
+                """.formatted(REPOSITORY));
+        Map<String, String> environment = Map.of("BITBUCKET_COMMIT", "0123abcd");
+        String[] build = {"build", "--context", context.toString(), "--repository", REPOSITORY, "--tag", "dockerfile-labels",
+                "--progress", "plain"};
+
+        Commands.Result plan = Dhpush.run(environment, null, concat(build, "--dry-run"));
+        assertEquals(0, plan.exitCode(), plan.toString());
+        assertTrue(plan.stdout().contains("org.opencontainers.image.version=dockerfile-labels  (set by the Dockerfile)"), plan.stdout());
+        assertTrue(plan.stdout().contains("org.opencontainers.image.title=build\n"), plan.stdout());
+
+        Commands.Result result = Dhpush.run(environment, null, build);
+        assertEquals(0, result.exitCode(), result.toString());
+        assertFalse(result.stderr().contains("LABEL org.opencontainers.image.version=dockerfile-labels"),
+                "a label the Dockerfile sets was added again as a step of its own: " + result.stderr());
+        assertTrue(result.stderr().contains("LABEL org.opencontainers.image.title=build"), result.stderr());
+        assertTrue(result.stderr().contains("label org.opencontainers.image.revision came out as \"from-the-base-image\", not \"0123abcd\""),
+                result.stderr());
+        JsonNode labels = new ObjectMapper().readTree(docker("image", "inspect", "--format", "{{json .Config.Labels}}",
+                REPOSITORY + ":dockerfile-labels"));
+        assertEquals("dockerfile-labels", labels.path("org.opencontainers.image.version").asText());
+        assertEquals("build", labels.path("org.opencontainers.image.title").asText());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
