@@ -1,7 +1,7 @@
 # Production image of the NSG basic Django app.
 #   docker build -t nsg-basic-django-app .
 #   docker run -p 8000:8000 nsg-basic-django-app      -> http://localhost:8000
-# Reads top to bottom as: base, dependencies, app, user, health, command.
+# Reads top to bottom as: base, dependencies, app, user, health, command, build metadata.
 
 # --- base ------------------------------------------------------------------------------------------------
 # Django 4.1 supports Python 3.8 to 3.11: the last 3.11 slim release on Debian 12, pinned by tag and by the
@@ -43,8 +43,16 @@ RUN groupadd --system --gid 10001 app \
  && chown app:app /app/data
 USER 10001:10001
 
-# Build metadata comes last: the build number changes on every build and would otherwise invalidate
-# every layer after its first use.
+# --- health: the standard library's HTTP client, so no curl or wget in the image --------------------------
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python3", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
+
+# --- command ---------------------------------------------------------------------------------------------
+ENTRYPOINT ["/app/docker-entrypoint.sh"]
+CMD ["gunicorn", "--config", "/app/gunicorn.conf.py", "nsg_site.wsgi:application"]
+
+# --- build metadata: last, as the build number changes on every build; everything above stays cached -------
 ARG VERSION=dev
 ARG REVISION=unknown
 ARG CREATED=unknown
@@ -57,12 +65,3 @@ LABEL org.opencontainers.image.title="nsg-basic-django-app" \
       org.opencontainers.image.source="${SOURCE}"
 # What the home page shows.
 ENV APP_VERSION="${VERSION}"
-
-# --- health: the standard library's HTTP client, so no curl or wget in the image --------------------------
-EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python3", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
-
-# --- command ---------------------------------------------------------------------------------------------
-ENTRYPOINT ["/app/docker-entrypoint.sh"]
-CMD ["gunicorn", "--config", "/app/gunicorn.conf.py", "nsg_site.wsgi:application"]
