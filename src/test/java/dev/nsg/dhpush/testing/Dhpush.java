@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the packaged dhpush as a separate process (the native executable when one was built, else the jar), with an
- * environment of the test's choosing: the way the pipeline and a user run it.
+ * Runs the packaged dhpush as a separate process (the native executable when one was built, else the jar through
+ * its launcher, src/scripts/dhpush), with an environment of the test's choosing: the way the pipeline and a user
+ * run it.
  */
 public final class Dhpush {
 
     private static final Path NATIVE = Path.of("target", "dhpush");
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path LAUNCHER = Path.of("src", "scripts", "dhpush");
     /** Variables that would leak the developer's own setup into a test. */
     private static final List<String> SCRUBBED = List.of("DOCKER_HUB_USER", "DOCKER_HUB_KEY", "BITBUCKET_BUILD_NUMBER",
-            "BITBUCKET_COMMIT", "BITBUCKET_GIT_HTTP_ORIGIN", "BITBUCKET_TAG", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH");
+            "BITBUCKET_COMMIT", "BITBUCKET_GIT_HTTP_ORIGIN", "BITBUCKET_TAG", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
+            "DHPUSH_JAVA_OPTS", "DHPUSH_APP_DIR", "DHPUSH_RECORD_STARTUP_ARCHIVE", "SOURCE_DATE_EPOCH");
 
     private Dhpush() {
     }
@@ -48,11 +51,12 @@ public final class Dhpush {
             if (!Files.isRegularFile(JAR)) {
                 throw new AssertionError(JAR + " is missing: integration tests run after ./mvnw package (./mvnw verify)");
             }
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+            command.add(LAUNCHER.toAbsolutePath().toString());
         }
         command.addAll(List.of(arguments));
         Map<String, String> env = new HashMap<>();
         SCRUBBED.forEach(name -> env.put(name, null));
+        env.put("JAVA_HOME", System.getProperty("java.home")); // the launcher runs the JVM the tests run on
         env.put("DOCKER_CONFIG", emptyConfigDir().toString());
         env.putAll(environment);
         return Commands.run(command, env, null, stdin, 900);
