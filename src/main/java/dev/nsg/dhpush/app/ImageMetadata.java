@@ -35,7 +35,7 @@ final class ImageMetadata {
         labels.put(PREFIX + "title", title);
         labels.put(PREFIX + "version", version);
         revision(environment, contextDir).ifPresent(revision -> labels.put(PREFIX + "revision", revision));
-        labels.put(PREFIX + "created", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        labels.put(PREFIX + "created", created(environment, contextDir, clock).toString());
         source(environment, contextDir).ifPresent(source -> labels.put(PREFIX + "source", source));
         return labels;
     }
@@ -64,6 +64,20 @@ final class ImageMetadata {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * SOURCE_DATE_EPOCH (the reproducible-builds convention), else the time of the commit being built, else now. A
+     * label that changed every second would make every build of the same commit miss the build cache from its first
+     * label on, and the engine records the actual build time in the image config anyway.
+     */
+    static Instant created(Map<String, String> environment, Path contextDir, Clock clock) {
+        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        Optional<String> seconds = epoch != null && epoch.strip().matches("\\d{1,12}")
+                ? Optional.of(epoch.strip())
+                : git(contextDir, "log", "-1", "--format=%ct").filter(out -> out.matches("\\d{1,12}"));
+        return seconds.map(Long::parseLong).map(Instant::ofEpochSecond)
+                .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static Optional<String> revision(Map<String, String> environment, Path contextDir) {
