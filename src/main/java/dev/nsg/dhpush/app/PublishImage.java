@@ -71,6 +71,8 @@ public class PublishImage {
      */
     public List<PushedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
             RegistryAccess access, PublishListener listener) {
+        PendingRegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY
+                ? verifier.openInBackground(plan.repository(), credentials, access) : null;
         listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
                 + " (" + engine.describe() + ")");
         long started = System.nanoTime();
@@ -80,7 +82,7 @@ public class PublishImage {
         if (steps == Steps.BUILD) {
             return List.of();
         }
-        return pushAndVerify(plan.repository(), plan.tags(), engine, credentials, access, listener);
+        return pushAndVerify(plan.repository(), plan.tags(), engine, credentials, registry, listener);
     }
 
     /**
@@ -106,8 +108,13 @@ public class PublishImage {
     /** Pushes tags already built, then verifies them on the registry. */
     public List<PushedTag> pushAndVerify(ImageReference repository, List<Tag> tags, DockerEngine engine,
             Optional<Credentials> credentials, RegistryAccess access, PublishListener listener) {
+        return pushAndVerify(repository, tags, engine, credentials, verifier.openInBackground(repository, credentials, access), listener);
+    }
+
+    private List<PushedTag> pushAndVerify(ImageReference repository, List<Tag> tags, DockerEngine engine,
+            Optional<Credentials> credentials, PendingRegistryClient registry, PublishListener listener) {
         List<PushedTag> pushed = push(repository, tags, engine, credentials, listener);
-        verifier.verifyPushed(pushed, credentials, access, listener);
+        verifier.verifyPushed(pushed, registry, listener);
         return pushed;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +37,22 @@ public class VerifyTags {
     /** Checks every tag against its expected digest; the first mismatch or absence fails with exit 7. */
     public List<VerifiedTag> verify(ImageReference repository, Map<Tag, Digest> expected, Optional<Credentials> credentials,
             RegistryAccess access, PublishListener listener) {
+        return verify(repository, expected, () -> open(repository, credentials, access), listener);
+    }
+
+    /** Starts opening the registry client now, for a verification that comes after a build or push. */
+    PendingRegistryClient openInBackground(ImageReference repository, Optional<Credentials> credentials, RegistryAccess access) {
+        return PendingRegistryClient.open(() -> open(repository, credentials, access));
+    }
+
+    private RegistryClient open(ImageReference repository, Optional<Credentials> credentials, RegistryAccess access) {
+        return registries.open(repository, credentials, access.insecureHosts(), access.extraCa());
+    }
+
+    private List<VerifiedTag> verify(ImageReference repository, Map<Tag, Digest> expected, Supplier<RegistryClient> client,
+            PublishListener listener) {
         listener.phase("verify", repository.fullName() + " on " + repository.apiHost());
-        RegistryClient registry = registries.open(repository, credentials, access.insecureHosts(), access.extraCa());
+        RegistryClient registry = client.get();
         List<VerifiedTag> verified = new ArrayList<>();
         for (Map.Entry<Tag, Digest> entry : expected.entrySet()) {
             Tag tag = entry.getKey();
@@ -59,14 +74,13 @@ public class VerifyTags {
     }
 
     /** Verifies pushed tags: the digests come from the push stream. */
-    public List<VerifiedTag> verifyPushed(List<PushedTag> pushed, Optional<Credentials> credentials, RegistryAccess access,
-            PublishListener listener) {
+    List<VerifiedTag> verifyPushed(List<PushedTag> pushed, PendingRegistryClient registry, PublishListener listener) {
         if (pushed.isEmpty()) {
             return List.of();
         }
         Map<Tag, Digest> expected = new LinkedHashMap<>();
         pushed.forEach(tag -> expected.put(tag.tag(), tag.digest()));
-        return verify(pushed.get(0).repository(), expected, credentials, access, listener);
+        return verify(pushed.get(0).repository(), expected, registry::get, listener);
     }
 
     /**
@@ -90,6 +104,6 @@ public class VerifyTags {
     }
 
     public List<String> listTags(ImageReference repository, Optional<Credentials> credentials, RegistryAccess access) {
-        return registries.open(repository, credentials, access.insecureHosts(), access.extraCa()).listTags();
+        return open(repository, credentials, access).listTags();
     }
 }
