@@ -1,5 +1,6 @@
 package dev.nsg.dhpush.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import dev.nsg.dhpush.app.RegistryAccess;
 import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
+import dev.nsg.dhpush.failure.InvalidInputException;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Option;
 
@@ -43,6 +45,11 @@ class RegistryOptions {
     Path registryCa;
 
     RegistryAccess access() {
+        // A mistyped path must not quietly fall back to the system's trust (or be skipped for a plain-HTTP registry).
+        if (registryCa != null && !Files.isRegularFile(registryCa)) {
+            throw new InvalidInputException("registry CA \"" + registryCa + "\": no such file",
+                    "pass the registry's CA certificate as a PEM file, or leave --registry-ca out");
+        }
         return new RegistryAccess(Set.copyOf(insecureRegistries), registryCa);
     }
 

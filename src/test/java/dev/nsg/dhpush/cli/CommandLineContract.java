@@ -49,4 +49,14 @@ abstract class CommandLineContract {
         assertTrue(all.contains("error: Unknown option: '--no-such-option'"), all);
         assertTrue(all.contains("hint: see 'dhpush --help'"), all);
     }
+
+    @Test
+    @Launch(value = {"verify", "--registry", "127.0.0.1:1", "--repository", "dhpush-it/ca", "--tag", "1", "--digest",
+            "sha256:0000000000000000000000000000000000000000000000000000000000000000", "--registry-ca", "/nonexistent/ca.pem"},
+            exitCode = 2)
+    void missingRegistryCa_exits2_beforeTheRegistryIsAsked(LaunchResult result) {
+        String all = allOutput(result);
+        assertTrue(all.contains("error: registry CA \"/nonexistent/ca.pem\": no such file"), all);
+        assertTrue(all.contains("hint: pass the registry's CA certificate as a PEM file"), all);
+    }
 }
