@@ -19,11 +19,13 @@ public final class LocalRegistry implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final int port;
+    private final Thread stopOnExit;
 
     private LocalRegistry(Process process, Path directory, int port) {
         this.process = process;
         this.directory = directory;
         this.port = port;
+        this.stopOnExit = new Thread(process::destroy, "stop-docker-registry-" + port);
     }
 
     public static LocalRegistry open() {
@@ -70,6 +72,8 @@ public final class LocalRegistry implements AutoCloseable {
                     .redirectOutput(directory.resolve("registry.log").toFile())
                     .start();
             LocalRegistry registry = new LocalRegistry(process, directory, port);
+            // An interrupted test run (Ctrl-C, a Surefire timeout) never reaches close(): do not leave the registry behind.
+            Runtime.getRuntime().addShutdownHook(registry.stopOnExit);
             registry.awaitReady();
             return registry;
         } catch (IOException e) {
@@ -144,6 +148,11 @@ public final class LocalRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the process too
+        }
         process.destroy();
         try {
             process.waitFor();
