@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import dev.nsg.dhpush.failure.InvalidInputException;
 
 /**
  * The build context as the docker CLI's classic-builder path sends it: the context directory minus what
- * .dockerignore excludes (the Dockerfile and .dockerignore always kept), in lexical order, symlinks as links,
- * sockets and devices skipped. Every file is checked readable before anything is sent; the tar is then streamed
+ * .dockerignore excludes (the Dockerfile and .dockerignore always kept), in lexical order, symlinks as links, a
+ * file's further hard links as link entries, sockets and devices skipped. Every file is checked readable before anything is sent; the tar is then streamed
  * straight from the files, never held in memory or written to disk.
  */
 public final class BuildContext {
@@ -62,7 +63,7 @@ public final class BuildContext {
 
         List<ContextEntry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        walk(context, context, ignore, entries, skipped);
+        walk(context, context, ignore, new Walk(entries, skipped, new HashMap<>()));
         if (!inside) {
             dockerfileName = addOutsideDockerfile(file, entries);
         }
@@ -95,8 +96,14 @@ public final class BuildContext {
         return name;
     }
 
-    private static void walk(Path context, Path directory, DockerIgnore ignore, List<ContextEntry> entries,
-            List<String> skipped) {
+    /**
+     * What a walk collects: the entries, the special files left out, and the name each multiply-linked file was
+     * first sent under (by device and inode).
+     */
+    private record Walk(List<ContextEntry> entries, List<String> skipped, Map<String, String> firstNames) {
+    }
+
+    private static void walk(Path context, Path directory, DockerIgnore ignore, Walk walk) {
         List<Path> children;
         try (Stream<Path> list = Files.list(directory)) {
             children = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
@@ -110,25 +117,27 @@ public final class BuildContext {
             boolean isDirectory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
             if (ignore.excludes(name)) {
                 if (isDirectory && ignore.mayReincludeInside(name)) {
-                    walk(context, child, ignore, entries, skipped);
+                    walk(context, child, ignore, walk);
                 }
                 continue;
             }
-            ContextEntry entry = describe(context, child, name);
+            ContextEntry entry = describe(context, child, name, walk.firstNames());
             if (entry == null) {
-                skipped.add(name);
+                walk.skipped().add(name);
                 continue;
             }
-            entries.add(entry);
+            walk.entries().add(entry);
             if (isDirectory) {
-                walk(context, child, ignore, entries, skipped);
+                walk(context, child, ignore, walk);
             }
         }
     }
 
-    private static ContextEntry describe(Path context, Path path, String name) {
+    private static ContextEntry describe(Path context, Path path, String name, Map<String, String> firstNames) {
         try {
-            Map<String, Object> unix = Files.readAttributes(path, "unix:mode,uid,gid,size,lastModifiedTime,isRegularFile,isDirectory,isSymbolicLink", LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> unix = Files.readAttributes(path,
+                    "unix:mode,uid,gid,size,lastModifiedTime,isRegularFile,isDirectory,isSymbolicLink,nlink,dev,ino",
+                    LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) unix.get("mode");
             int uid = (Integer) unix.get("uid");
             int gid = (Integer) unix.get("gid");
@@ -146,6 +155,12 @@ public final class BuildContext {
             if ((Boolean) unix.get("isRegularFile")) {
                 if (!Files.isReadable(path)) {
                     throw unreadable(context, path);
+                }
+                if ((Integer) unix.get("nlink") > 1) {
+                    String first = firstNames.putIfAbsent(unix.get("dev") + ":" + unix.get("ino"), name);
+                    if (first != null) {
+                        return new ContextEntry(name, ContextEntry.Type.HARD_LINK, path, null, 0, mode, uid, gid, mtime, first);
+                    }
                 }
                 return new ContextEntry(name, ContextEntry.Type.FILE, path, null, (Long) unix.get("size"), mode, uid, gid, mtime, null);
             }

@@ -58,6 +58,7 @@ final class TarWriter {
             case FILE -> (byte) '0';
             case DIRECTORY -> (byte) '5';
             case SYMLINK -> (byte) '2';
+            case HARD_LINK -> (byte) '1';
         };
         out.write(header(shortName, prefix, entry.mode(), entry.uid(), entry.gid(),
                 Math.min(size, MAX_OCTAL_SIZE), entry.modifiedSeconds(), type, link));

@@ -33,7 +33,8 @@ class BuildIT {
     @AfterAll
     static void cleanUp() {
         LocalEngine.removeImages(REPOSITORY + ":labels", REPOSITORY + ":second", REPOSITORY + ":fails", REPOSITORY + ":outside",
-                REPOSITORY + ":envbase", REPOSITORY + ":dockerfile-labels");
+                REPOSITORY + ":envbase", REPOSITORY + ":dockerfile-labels", REPOSITORY + ":hard-links",
+                REPOSITORY + ":hard-links-docker");
     }
 
     @Test
@@ -133,6 +134,31 @@ class BuildIT {
             String files = Commands.check(java.util.List.of("sh", "-c", "docker export " + container + " | tar -t"), null);
             assertTrue(files.contains("ctx/busybox"), files);
             assertFalse(files.contains(".dockerfile."), "the generated Dockerfile name leaked into the image: " + files);
+        } finally {
+            docker("rm", container);
+        }
+    }
+
+    @Test
+    void hardLinkedFiles_travelOnce_andTheImageHoldsTheSameLinkAsDockersBuild() throws Exception {
+        Path context = TestContext.withBusybox("FROM scratch\nCOPY . /ctx/\n");
+        TestContext.write(context, "first.txt", "one file, two names\n");
+        java.nio.file.Files.createLink(context.resolve("second.txt"), context.resolve("first.txt"));
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
+                "--repository", REPOSITORY, "--tag", "hard-links");
+        assertEquals(0, result.exitCode(), result.toString());
+        docker("build", "-q", "-t", REPOSITORY + ":hard-links-docker", context.toString());
+        String dhpush = layerListing(REPOSITORY + ":hard-links");
+        assertTrue(dhpush.contains("hrw-r--r-- ctx/second.txt link to ctx/first.txt"), dhpush);
+        assertEquals(layerListing(REPOSITORY + ":hard-links-docker"), dhpush);
+    }
+
+    /** The image's files under /ctx as {@code tar -tv} lists them, without owners, sizes and times. */
+    private static String layerListing(String image) {
+        String container = docker("create", image, "none").strip();
+        try {
+            return Commands.check(java.util.List.of("sh", "-c", "docker export " + container
+                    + " | tar -tv | awk '$6 ~ /^ctx\\// {$2=$3=$4=$5=\"\"; print}' | tr -s ' ' | sort"), null);
         } finally {
             docker("rm", container);
         }

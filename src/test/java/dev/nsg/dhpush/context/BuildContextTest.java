@@ -67,6 +67,26 @@ class BuildContextTest {
     }
 
     @Test
+    void scan_sendsAFilesFurtherHardLinksAsLinkEntries_withoutItsBytesAgain() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write("a/original.bin", "shared bytes");
+        Files.createLink(dir.resolve("b-second.bin"), dir.resolve("a/original.bin"));
+        Files.createLink(dir.resolve("c-third.bin"), dir.resolve("a/original.bin"));
+        BuildContext context = BuildContext.scan(dir, null);
+        assertEquals("FROM scratch\n".length() + "shared bytes".length(), context.byteCount(), "a file's bytes count once");
+        List<TarEntry> entries = TarEntry.read(tarOf(context));
+        TarEntry original = entries.stream().filter(e -> e.name().equals("a/original.bin")).findFirst().orElseThrow();
+        assertEquals('0', original.type());
+        assertEquals("shared bytes", new String(original.content(), StandardCharsets.UTF_8));
+        for (String name : List.of("b-second.bin", "c-third.bin")) {
+            TarEntry link = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+            assertEquals('1', link.type(), name);
+            assertEquals("a/original.bin", link.linkName(), name);
+            assertEquals(0, link.content().length, name);
+        }
+    }
+
+    @Test
     void scan_dockerfileOutsideTheContext_travelsUnderARandomNameThatIsIgnored() throws IOException {
         Path outside = Files.createTempFile("Dockerfile", ".outside");
         Files.writeString(outside, "FROM scratch\n");
