@@ -59,10 +59,10 @@ class BuildContextTest {
         Files.setPosixFilePermissions(dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
         Files.createSymbolicLink(dir.resolve("link"), Path.of("/etc/passwd"));
         List<TarEntry> entries = TarEntry.read(tarOf(BuildContext.scan(dir, null)));
-        TarEntry link = entries.stream().filter(e -> e.name().equals("link")).findFirst().orElseThrow();
+        TarEntry link = TarEntry.named(entries, "link");
         assertEquals('2', link.type());
         assertEquals("/etc/passwd", link.linkName());
-        TarEntry script = entries.stream().filter(e -> e.name().equals("run.sh")).findFirst().orElseThrow();
+        TarEntry script = TarEntry.named(entries, "run.sh");
         assertEquals(0750, script.mode());
     }
 
@@ -75,11 +75,11 @@ class BuildContextTest {
         BuildContext context = BuildContext.scan(dir, null);
         assertEquals("FROM scratch\n".length() + "shared bytes".length(), context.byteCount(), "a file's bytes count once");
         List<TarEntry> entries = TarEntry.read(tarOf(context));
-        TarEntry original = entries.stream().filter(e -> e.name().equals("a/original.bin")).findFirst().orElseThrow();
+        TarEntry original = TarEntry.named(entries, "a/original.bin");
         assertEquals('0', original.type());
         assertEquals("shared bytes", new String(original.content(), StandardCharsets.UTF_8));
         for (String name : List.of("b-second.bin", "c-third.bin")) {
-            TarEntry link = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+            TarEntry link = TarEntry.named(entries, name);
             assertEquals('1', link.type(), name);
             assertEquals("a/original.bin", link.linkName(), name);
             assertEquals(0, link.content().length, name);
@@ -94,7 +94,7 @@ class BuildContextTest {
         BuildContext context = BuildContext.scan(dir, outside);
         assertTrue(context.dockerfileName().startsWith(".dockerfile."), context.dockerfileName());
         List<TarEntry> entries = TarEntry.read(tarOf(context));
-        TarEntry ignore = entries.stream().filter(e -> e.name().equals(".dockerignore")).findFirst().orElseThrow();
+        TarEntry ignore = TarEntry.named(entries, ".dockerignore");
         assertTrue(new String(ignore.content(), StandardCharsets.UTF_8).contains(context.dockerfileName()));
         Files.delete(outside);
     }

@@ -42,6 +42,12 @@ record TarEntry(String name, char type, int mode, String linkName, byte[] conten
         return entries;
     }
 
+    /** The entry with this name; fails the test when there is none. */
+    static TarEntry named(List<TarEntry> entries, String name) {
+        return entries.stream().filter(entry -> entry.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tar entry " + name + " in " + entries.stream().map(TarEntry::name).toList()));
+    }
+
     private static boolean allZero(byte[] block) {
         for (byte b : block) {
             if (b != 0) {
