@@ -33,9 +33,8 @@ final class DockerfileLabels {
      * The keys of {@code labels} the final stage (or {@code target}) sets itself to the same value, given the build
      * args the engine receives.
      */
-    static Set<String> alreadySet(String dockerfileText, String target, Map<String, String> labels,
+    static Set<String> alreadySet(DockerfileInstructions dockerfile, String target, Map<String, String> labels,
             Map<String, String> buildArgs) {
-        DockerfileInstructions dockerfile = DockerfileInstructions.parse(dockerfileText);
         if (dockerfile.hasHeredoc()) {
             return Set.of();
         }

@@ -41,8 +41,7 @@ final class ImageMetadata {
     }
 
     /** VERSION, REVISION, CREATED and SOURCE for the ARGs the Dockerfile declares, from the final labels. */
-    static Map<String, String> buildArgs(String dockerfileText, Map<String, String> labels) {
-        DockerfileInstructions dockerfile = DockerfileInstructions.parse(dockerfileText);
+    static Map<String, String> buildArgs(DockerfileInstructions dockerfile, Map<String, String> labels) {
         Map<String, String> args = new LinkedHashMap<>();
         for (DockerfileInstructions.Instruction instruction : dockerfile.all()) {
             if (!instruction.keyword().equals("ARG")) {

@@ -42,11 +42,11 @@ public class PublishImage {
         Map<String, String> labels = ImageMetadata.labels(ImageMetadata.titleOf(settings.repository().path()),
                 settings.tags().get(0).value(), environment, context.directory(), clock);
         labels.putAll(settings.labels());
-        String dockerfileText = ImageMetadata.readDockerfile(settings.dockerfile() != null
-                ? settings.dockerfile() : context.directory().resolve("Dockerfile"));
-        Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfileText, labels));
+        DockerfileInstructions dockerfile = DockerfileInstructions.parse(ImageMetadata.readDockerfile(
+                settings.dockerfile() != null ? settings.dockerfile() : context.directory().resolve("Dockerfile")));
+        Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
-        Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfileText, settings.target(), labels, buildArgs);
+        Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.target(), labels, buildArgs);
         return new PublishPlan(settings.repository(), settings.tags(), context, buildArgs, labels, setByDockerfile, settings);
     }
 

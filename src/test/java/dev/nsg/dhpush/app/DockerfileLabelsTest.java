@@ -18,7 +18,8 @@ class DockerfileLabelsTest {
 
     private static final Map<String, String> LABELS = Map.of(VERSION, "42", TITLE, "app", CREATED, "2026-11-26T00:00:00Z");
 
-    private static Set<String> alreadySet(String dockerfile, String target) {
+    private static Set<String> alreadySet(String text, String target) {
+        DockerfileInstructions dockerfile = DockerfileInstructions.parse(text);
         return DockerfileLabels.alreadySet(dockerfile, target, LABELS, ImageMetadata.buildArgs(dockerfile, LABELS));
     }
 
@@ -80,7 +81,7 @@ class DockerfileLabelsTest {
                 """;
         assertEquals(Set.of(), alreadySet(dockerfile, null));
 
-        String fromArg = "FROM scratch\nARG VERSION\nLABEL org.opencontainers.image.version=$VERSION\n";
+        DockerfileInstructions fromArg = DockerfileInstructions.parse("FROM scratch\nARG VERSION\nLABEL org.opencontainers.image.version=$VERSION\n");
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(fromArg, LABELS));
         buildArgs.put("VERSION", "user");
         assertEquals(Set.of(), DockerfileLabels.alreadySet(fromArg, null, LABELS, buildArgs));
@@ -114,13 +115,13 @@ class DockerfileLabelsTest {
 
     @Test
     void buildArgsAreOnlyThoseTheDockerfileDeclares() {
-        String dockerfile = "FROM scratch\n# ARG REVISION is only mentioned here\narg VERSION CREATED=now\n";
+        DockerfileInstructions dockerfile = DockerfileInstructions.parse("FROM scratch\n# ARG REVISION is only mentioned here\narg VERSION CREATED=now\n");
         assertEquals(Map.of("VERSION", "42", "CREATED", "2026-11-26T00:00:00Z"), ImageMetadata.buildArgs(dockerfile, LABELS));
     }
 
     @Test
     void theProjectsDockerfileSetsEveryAutomaticLabelItself() throws Exception {
-        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        DockerfileInstructions dockerfile = DockerfileInstructions.parse(Files.readString(Path.of("Dockerfile")));
         Map<String, String> labels = Map.of(TITLE, "nsg-basic-django-app", VERSION, "42", CREATED, "2026-11-26T00:00:00Z",
                 "org.opencontainers.image.revision", "abc", "org.opencontainers.image.source", "https://example.invalid/repo");
         assertEquals(labels.keySet(), DockerfileLabels.alreadySet(dockerfile, null, labels, ImageMetadata.buildArgs(dockerfile, labels)));
