@@ -85,8 +85,8 @@ final class DockerfileLabels {
         if (raw == null) {
             return Value.UNKNOWN;
         }
-        if (raw.startsWith("'")) {
-            return new Value(DockerfileWords.unquote(raw, escape), null); // single quotes expand nothing
+        if (raw.matches("'[^']*'")) {
+            return new Value(raw.substring(1, raw.length() - 1), null); // single quotes expand nothing
         }
         String inner = raw.startsWith("\"") && raw.endsWith("\"") && raw.length() >= 2 ? raw.substring(1, raw.length() - 1) : raw;
         Matcher reference = SINGLE_REFERENCE.matcher(inner);

@@ -107,6 +107,7 @@ class DockerfileLabelsTest {
                 ARG VERSION
                 LABEL org.opencontainers.image.version=v${VERSION}
                 LABEL org.opencontainers.image.title app
+                LABEL org.opencontainers.image.created='2026-11-26T00:00:00Z'$VERSION
                 """;
         assertEquals(Set.of(), alreadySet(dockerfile, null));
         String heredoc = "FROM scratch\nARG VERSION\nRUN <<EOF\nLABEL x=y\nEOF\nLABEL org.opencontainers.image.version=$VERSION\n";
