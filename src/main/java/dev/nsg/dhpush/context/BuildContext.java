@@ -22,8 +22,8 @@ import dev.nsg.dhpush.failure.InvalidInputException;
 /**
  * The build context as the docker CLI's classic-builder path sends it: the context directory minus what
  * .dockerignore excludes (the Dockerfile and .dockerignore always kept), in lexical order, symlinks as links, a
- * file's further hard links as link entries, sockets and devices skipped. Every file is checked readable before anything is sent; the tar is then streamed
- * straight from the files, never held in memory or written to disk.
+ * file's further hard links as link entries, sockets and devices skipped. Every file is checked readable before
+ * anything is sent; the tar is then streamed straight from the files, never held in memory or written to disk.
  */
 public final class BuildContext {
 
