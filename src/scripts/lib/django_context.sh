@@ -18,7 +18,7 @@ prepare_django_context() {
     start_wheel_mirror "$REPO_DIR/django_project/requirements.txt"
     DJANGO_CONTEXT=$(mktemp -d)
     on_exit "rm -rf '$DJANGO_CONTEXT'"
-    cp -a "$REPO_DIR/Dockerfile" "$REPO_DIR/.dockerignore" "$REPO_DIR/django_project" "$DJANGO_CONTEXT/"
+    cp -a "$REPO_DIR/Dockerfile" "$REPO_DIR/.dockerignore" "$REPO_DIR/dhpush.properties" "$REPO_DIR/django_project" "$DJANGO_CONTEXT/"
     cp "$MIRROR_REQUIREMENTS" "$DJANGO_CONTEXT/django_project/requirements.txt"
     DJANGO_BUILD_ARGS=(--network host --build-arg "PYTHON_IMAGE=$PYTHON_BASE_IMAGE" --build-arg "PIP_INDEX_URL=$PIP_MIRROR_URL")
 }

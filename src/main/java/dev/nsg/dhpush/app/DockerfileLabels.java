@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,18 @@ final class DockerfileLabels {
             }
         });
         return same;
+    }
+
+    /**
+     * The literal value the final stage (or {@code target}) gives a label, or empty when it sets none, sets it from a
+     * variable, or the Dockerfile holds what dhpush does not read (heredocs).
+     */
+    static Optional<String> literal(DockerfileInstructions dockerfile, String target, String key) {
+        if (dockerfile.hasHeredoc()) {
+            return Optional.empty();
+        }
+        Value value = stageLabels(dockerfile.finalStage(target), dockerfile.escape()).get(key);
+        return value == null ? Optional.empty() : Optional.ofNullable(value.literal());
     }
 
     /** The last value each label gets in the stage; a build arg counts only while no ENV of its name shadows it. */

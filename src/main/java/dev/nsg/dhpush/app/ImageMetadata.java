@@ -30,13 +30,13 @@ final class ImageMetadata {
     }
 
     /** The automatic labels; {@code --label} values are laid over them by the caller. */
-    static Map<String, String> labels(String title, String version, Map<String, String> environment, Path contextDir, Clock clock) {
+    static Map<String, String> labels(String title, String version, SourceInfo source, Path contextDir, Clock clock) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(PREFIX + "title", title);
         labels.put(PREFIX + "version", version);
-        revision(environment, contextDir).ifPresent(revision -> labels.put(PREFIX + "revision", revision));
-        labels.put(PREFIX + "created", created(environment, contextDir, clock).toString());
-        source(environment, contextDir).ifPresent(source -> labels.put(PREFIX + "source", source));
+        revision(source, contextDir).ifPresent(revision -> labels.put(PREFIX + "revision", revision));
+        labels.put(PREFIX + "created", created(source, contextDir, clock).toString());
+        origin(source, contextDir).ifPresent(origin -> labels.put(PREFIX + "source", origin));
         return labels;
     }
 
@@ -66,12 +66,13 @@ final class ImageMetadata {
     }
 
     /**
-     * SOURCE_DATE_EPOCH (the reproducible-builds convention), else the time of the commit being built, else now. A
+     * The given epoch (SOURCE_DATE_EPOCH, the reproducible-builds convention), else the time of the commit being built,
+     * else now. A
      * label that changed every second would make every build of the same commit miss the build cache from its first
      * label on, and the engine records the actual build time in the image config anyway.
      */
-    static Instant created(Map<String, String> environment, Path contextDir, Clock clock) {
-        String epoch = environment.get("SOURCE_DATE_EPOCH");
+    static Instant created(SourceInfo source, Path contextDir, Clock clock) {
+        String epoch = source.sourceDateEpoch();
         Optional<String> seconds = epoch != null && epoch.strip().matches("\\d{1,12}")
                 ? Optional.of(epoch.strip())
                 : git(contextDir, "log", "-1", "--format=%ct").filter(out -> out.matches("\\d{1,12}"));
@@ -79,16 +80,16 @@ final class ImageMetadata {
                 .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private static Optional<String> revision(Map<String, String> environment, Path contextDir) {
-        String commit = environment.get("BITBUCKET_COMMIT");
+    private static Optional<String> revision(SourceInfo source, Path contextDir) {
+        String commit = source.revision();
         if (commit != null && !commit.isBlank()) {
             return Optional.of(commit.trim());
         }
         return git(contextDir, "rev-parse", "HEAD");
     }
 
-    private static Optional<String> source(Map<String, String> environment, Path contextDir) {
-        String origin = environment.get("BITBUCKET_GIT_HTTP_ORIGIN");
+    private static Optional<String> origin(SourceInfo source, Path contextDir) {
+        String origin = source.origin();
         if (origin == null || origin.isBlank()) {
             origin = git(contextDir, "remote", "get-url", "origin").orElse(null);
         }

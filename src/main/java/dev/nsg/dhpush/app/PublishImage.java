@@ -19,118 +19,164 @@ import dev.nsg.dhpush.engine.BuildRequest;
 import dev.nsg.dhpush.engine.DockerEngine;
 import dev.nsg.dhpush.engine.ImageInfo;
 import dev.nsg.dhpush.failure.AuthRefusedException;
+import dev.nsg.dhpush.failure.AuthRefusedException.Refusal;
+import dev.nsg.dhpush.failure.BuildFailedException;
+import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.InvalidInputException.Problem;
+import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
+import dev.nsg.dhpush.registry.ManifestHead;
+import dev.nsg.dhpush.registry.PushAccess;
+import dev.nsg.dhpush.registry.RegistryClient;
 
-/** The publish use case: plan, build with every tag, push each tag, report the pushed digests. */
+/**
+ * The publish use case: plan; prove push access before anything is built; build with every tag; push one image under
+ * every tag; prove the registry serves it. Also pushes images already built, under the same rules.
+ */
 @ApplicationScoped
 public class PublishImage {
 
     private final ObjectMapper json;
     private final VerifyTags verifier;
+    private final PushTags pushTags;
     private final Clock clock;
 
-    PublishImage(ObjectMapper json, VerifyTags verifier) {
+    PublishImage(ObjectMapper json, VerifyTags verifier, PushTags pushTags) {
         this.json = json;
         this.verifier = verifier;
+        this.pushTags = pushTags;
         this.clock = Clock.systemUTC();
     }
 
-    /** Checks the inputs and scans the context; nothing is sent anywhere. */
-    public PublishPlan plan(PublishSettings settings, Map<String, String> environment) {
+    /** Checks the inputs, chooses the repository and scans the context; nothing is sent anywhere. */
+    public PublishPlan plan(PublishSettings settings, SourceInfo source) {
         BuildContext context = BuildContext.scan(settings.context(), settings.dockerfile());
-        Map<String, String> labels = ImageMetadata.labels(ImageMetadata.titleOf(settings.repository().path()),
-                settings.tags().get(0).value(), environment, context.directory(), clock);
+        DockerfileInstructions dockerfile = DockerfileInstructions.parse(ImageMetadata.readDockerfile(context.dockerfile()));
+        ChosenRepository target = ProjectRepository.choose(settings.repository(), context.directory(), context.dockerfile(),
+                dockerfile, settings.target());
+        // The title the Dockerfile declares stays the image's title, even when the repository is named otherwise.
+        String title = DockerfileLabels.literal(dockerfile, settings.target(), ProjectRepository.TITLE_LABEL)
+                .orElseGet(() -> ImageMetadata.titleOf(target.reference().path()));
+        Map<String, String> labels = ImageMetadata.labels(title, settings.tags().get(0).value(), source, context.directory(), clock);
         labels.putAll(settings.labels());
-        DockerfileInstructions dockerfile = DockerfileInstructions.parse(ImageMetadata.readDockerfile(
-                settings.dockerfile() != null ? settings.dockerfile() : context.directory().resolve("Dockerfile")));
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
         Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.target(), labels, buildArgs);
-        return new PublishPlan(settings.repository(), settings.tags(), context, buildArgs, labels, setByDockerfile, settings);
-    }
-
-    /**
-     * Docker Hub refuses anonymous pushes: say so before a build that could take minutes, not after it.
-     * Other registries (a local one, say) may accept pushes without credentials.
-     */
-    public void requirePushCredentials(ImageReference repository, Optional<Credentials> credentials) {
-        if (repository.isDockerHub() && credentials.isEmpty()) {
-            throw new AuthRefusedException("push " + repository.fullName() + ": no Docker Hub credentials found",
-                    "set DOCKER_HUB_USER and DOCKER_HUB_KEY (an access token with Read & Write scope), "
-                            + "use --username with --password-stdin, or run docker login");
-        }
+        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, settings);
     }
 
     /** Which parts of the run to do. */
     public enum Steps { BUILD, BUILD_PUSH_VERIFY }
 
     /**
-     * Builds the image with every tag of the plan and, for {@link Steps#BUILD_PUSH_VERIFY}, pushes each tag in turn
-     * and proves the registry serves them. A failure stops the run at once and names the step and image.
+     * --dry-run: prints the plan and, for a run that pushes, proves push access and shows what the registry holds for
+     * each tag now. Nothing is built, tagged or pushed.
      */
-    public List<PushedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
-            RegistryAccess access, PublishListener listener) {
-        PendingRegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY
-                ? verifier.openInBackground(plan.repository(), credentials, access) : null;
-        listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
-                + " (" + engine.describe() + ")");
-        long started = System.nanoTime();
-        String imageId = engine.build(buildRequest(plan, credentials), listener);
-        listener.built(imageId, millisSince(started));
-        checkLabelsSetByDockerfile(plan, imageId, engine, listener);
+    public void dryRun(PublishPlan plan, Steps steps, Optional<Credentials> credentials, RegistryAccess access,
+            PublishListener listener) {
+        listener.plan(plan);
         if (steps == Steps.BUILD) {
-            return List.of();
+            return;
         }
-        return pushAndVerify(plan.repository(), plan.tags(), engine, credentials, registry, listener);
+        try (RegistryClient registry = preflight(plan.repository(), credentials, access, listener)) {
+            for (Tag tag : plan.tags()) {
+                Optional<Digest> held = registry.headManifest("look up", tag.value()).map(ManifestHead::digest);
+                listener.tagState(new TagState(tag, held.isPresent() ? TagState.Kind.EXISTS : TagState.Kind.NEW,
+                        held.orElse(null), null));
+            }
+        }
+    }
+
+    /**
+     * Builds the image with every tag of the plan and, for {@link Steps#BUILD_PUSH_VERIFY}, first proves push access,
+     * then pushes it under each tag and proves the registry serves it. A failure stops the run at once and names the
+     * step and image.
+     */
+    public List<VerifiedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
+            RegistryAccess access, boolean noOverwrite, PublishListener listener) {
+        listener.target(plan.target());
+        try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
+            listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
+                    + " (" + engine.describe() + ")");
+            long started = System.nanoTime();
+            String imageId = engine.build(buildRequest(plan, credentials), listener);
+            listener.built(imageId, (System.nanoTime() - started) / 1_000_000);
+            if (steps == Steps.BUILD && plan.labelsSetByDockerfile().isEmpty()) {
+                return List.of();
+            }
+            ImageInfo image = engine.inspect(imageId).orElseThrow(() -> new BuildFailedException(BuildFailedException.Reason.NO_IMAGE,
+                    "build " + plan.imageNames().get(0) + ": the engine has no image " + imageId + " right after building it",
+                    plan.context().dockerfile(), null, null, List.of()));
+            checkLabelsSetByDockerfile(plan, image, listener);
+            if (steps == Steps.BUILD) {
+                return List.of();
+            }
+            return pushTags.publish(new PushJob(plan.repository(), plan.tags(), image, List.of(), engine, credentials,
+                    registry, noOverwrite), listener);
+        }
+    }
+
+    /**
+     * Pushes tags already built: one image under all of them, the one the first tag names (the others are pointed at
+     * it locally first), after the same preflight as a full run.
+     */
+    public List<VerifiedTag> pushBuilt(ChosenRepository target, List<Tag> tags, DockerEngine engine,
+            Optional<Credentials> credentials, RegistryAccess access, boolean noOverwrite, PublishListener listener) {
+        listener.target(target);
+        ImageReference repository = target.reference();
+        String first = repository.withTag(tags.get(0));
+        ImageInfo image = engine.inspect(first).orElseThrow(() -> new InvalidInputException(Problem.IMAGE_NOT_BUILT,
+                tags.get(0).value(), "push " + first + ": this engine has no such image (the tag was never built here)"));
+        List<Tag> retag = new ArrayList<>();
+        for (Tag tag : tags.subList(1, tags.size())) {
+            Optional<ImageInfo> named = engine.inspect(repository.withTag(tag));
+            if (named.isEmpty() || !named.get().id().equals(image.id())) {
+                retag.add(tag);
+            }
+        }
+        try (RegistryClient registry = preflight(repository, credentials, access, listener)) {
+            return pushTags.publish(new PushJob(repository, tags, image, retag, engine, credentials, registry, noOverwrite), listener);
+        }
+    }
+
+    /**
+     * Proves, before any build or push, that the registry answers (else exit 8), takes the credentials and grants push
+     * on the repository (else exit 5). Docker Hub refuses anonymous pushes: that is said without asking it.
+     */
+    private RegistryClient preflight(ImageReference repository, Optional<Credentials> credentials, RegistryAccess access,
+            PublishListener listener) {
+        if (repository.isDockerHub() && credentials.isEmpty()) {
+            throw new AuthRefusedException(AuthRefusedException.Reason.NO_CREDENTIALS,
+                    new Refusal(repository.registry(), true, repository.path(), "push", null, null, null, null),
+                    "push " + repository.fullName() + ": no Docker Hub credentials found");
+        }
+        RegistryClient registry = verifier.open(repository, credentials, true, access);
+        try {
+            PushAccess proven = registry.provePushAccess();
+            listener.preflight(new ProvenAccess(repository, proven, credentials.map(Credentials::username).orElse(null),
+                    credentials.map(Credentials::source).orElse(null)));
+            return registry;
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
     }
 
     /**
      * The labels left to the Dockerfile are read back from the built image: an ENV in the base image named like the
      * build arg would have won over it, and dhpush cannot see the base image beforehand.
      */
-    private static void checkLabelsSetByDockerfile(PublishPlan plan, String imageId, DockerEngine engine,
-            PublishListener listener) {
-        if (plan.labelsSetByDockerfile().isEmpty()) {
-            return;
-        }
-        Map<String, String> actual = engine.inspect(imageId).map(ImageInfo::labels).orElse(Map.of());
+    private static void checkLabelsSetByDockerfile(PublishPlan plan, ImageInfo image, PublishListener listener) {
         for (String key : plan.labelsSetByDockerfile()) {
             String expected = plan.labels().get(key);
-            if (!expected.equals(actual.get(key))) {
-                listener.notice("label " + key + " came out as \"" + actual.get(key) + "\", not \""
-                        + expected + "\": its value in the Dockerfile did not come from the build arg "
+            String actual = image.labels().get(key);
+            if (!expected.equals(actual)) {
+                listener.notice("label " + key + " came out as \"" + actual + "\", not \"" + expected
+                        + "\": its value in the Dockerfile did not come from the build arg "
                         + "(an ENV of the same name in the base image wins); rename the ARG");
             }
         }
-    }
-
-    /** Pushes tags already built, then verifies them on the registry. */
-    public List<PushedTag> pushAndVerify(ImageReference repository, List<Tag> tags, DockerEngine engine,
-            Optional<Credentials> credentials, RegistryAccess access, PublishListener listener) {
-        return pushAndVerify(repository, tags, engine, credentials, verifier.openInBackground(repository, credentials, access), listener);
-    }
-
-    private List<PushedTag> pushAndVerify(ImageReference repository, List<Tag> tags, DockerEngine engine,
-            Optional<Credentials> credentials, PendingRegistryClient registry, PublishListener listener) {
-        List<PushedTag> pushed = push(repository, tags, engine, credentials, listener);
-        verifier.verifyPushed(pushed, registry, listener);
-        return pushed;
-    }
-
-    /** Pushes tags already built; stops at the first failure, which names the tag. */
-    private List<PushedTag> push(ImageReference repository, List<Tag> tags, DockerEngine engine,
-            Optional<Credentials> credentials, PublishListener listener) {
-        String auth = RegistryAuth.header(credentials, repository.authConfigKey(), json);
-        List<PushedTag> pushed = new ArrayList<>();
-        for (Tag tag : tags) {
-            listener.phase("push", repository.withTag(tag) + credentials.map(found -> " as " + found.username()).orElse(" anonymously"));
-            long started = System.nanoTime();
-            PushedTag result = new PushedTag(repository, tag, engine.push(repository.engineName(), tag.value(), auth, listener));
-            listener.pushed(result, millisSince(started));
-            pushed.add(result);
-        }
-        return pushed;
     }
 
     private BuildRequest buildRequest(PublishPlan plan, Optional<Credentials> credentials) {
@@ -140,9 +186,5 @@ public class PublishImage {
                 .orElse(null);
         return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labelsToAdd(),
                 settings.target(), settings.pull(), settings.noCache(), settings.network(), settings.platform(), registryConfig);
-    }
-
-    private static long millisSince(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

@@ -12,13 +12,18 @@ import dev.nsg.dhpush.model.Tag;
 /**
  * Everything a run will do, worked out and checked before the engine is asked for anything (--dry-run prints it).
  *
+ * @param target the repository, and why it was chosen
  * @param labels every label dhpush gives the image
  * @param labelsSetByDockerfile the keys of {@code labels} the Dockerfile's final stage already sets to the same value,
  *        so the engine is not asked to add them again
  */
-public record PublishPlan(ImageReference repository, List<Tag> tags, BuildContext context,
+public record PublishPlan(ChosenRepository target, List<Tag> tags, BuildContext context,
         Map<String, String> buildArgs, Map<String, String> labels, Set<String> labelsSetByDockerfile,
         PublishSettings settings) {
+
+    public ImageReference repository() {
+        return target.reference();
+    }
 
     /** The labels the engine's {@code labels} parameter carries: those the Dockerfile does not set itself. */
     public Map<String, String> labelsToAdd() {
@@ -29,6 +34,6 @@ public record PublishPlan(ImageReference repository, List<Tag> tags, BuildContex
 
     /** The names the engine tags the build with: {@code repo:tag} for every tag. */
     public List<String> imageNames() {
-        return tags.stream().map(repository::withTag).toList();
+        return tags.stream().map(repository()::withTag).toList();
     }
 }

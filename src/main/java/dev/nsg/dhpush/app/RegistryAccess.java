@@ -3,8 +3,9 @@ package dev.nsg.dhpush.app;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** How to reach the registry's API: hosts allowed over plain HTTP beyond loopback, and an extra CA to trust. */
-public record RegistryAccess(Set<String> insecureHosts, Path extraCa) {
-
-    public static final RegistryAccess DEFAULT = new RegistryAccess(Set.of(), null);
+/**
+ * How to reach the registry's API: hosts allowed over plain HTTP beyond loopback, an extra CA to trust, and where
+ * docker keeps per-registry CAs ({@code ~/.docker/certs.d}).
+ */
+public record RegistryAccess(Set<String> insecureHosts, Path extraCa, Path dockerCertsDir) {
 }

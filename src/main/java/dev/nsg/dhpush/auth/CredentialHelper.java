@@ -3,6 +3,7 @@ package dev.nsg.dhpush.auth;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.failure.AuthRefusedException;
+import dev.nsg.dhpush.failure.AuthRefusedException.Reason;
+import dev.nsg.dhpush.failure.AuthRefusedException.Refusal;
+import dev.nsg.dhpush.failure.CredentialSource;
 
 /**
  * The docker credential-helper protocol: {@code docker-credential-NAME get} reads the server URL on stdin and
@@ -22,15 +26,14 @@ final class CredentialHelper {
     private CredentialHelper() {
     }
 
-    static Optional<Credentials> get(String helper, String serverUrl, ObjectMapper json, String source) {
-        String program = "docker-credential-" + helper;
+    static Optional<Credentials> get(String serverUrl, ObjectMapper json, CredentialSource source) {
+        String program = "docker-credential-" + source.helper();
         Process process;
         try {
             process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            throw new AuthRefusedException("read credentials for " + serverUrl + ": the credential helper " + program
-                    + " named in " + source + " cannot be run (" + e.getMessage() + ")",
-                    "install " + program + " on the PATH, or remove it from the docker config file");
+            throw failure(serverUrl, source, "read credentials for " + serverUrl + ": the credential helper " + program
+                    + " cannot be run (" + e.getMessage() + ")", e);
         }
         try {
             try (OutputStream in = process.getOutputStream()) {
@@ -40,17 +43,18 @@ final class CredentialHelper {
             String err = new String(process.getErrorStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AuthRefusedException("read credentials for " + serverUrl + ": " + program + " did not answer within "
-                        + TIMEOUT_SECONDS + " s", "check the helper (a locked keychain waits for a password prompt)");
+                throw failure(serverUrl, source, "read credentials for " + serverUrl + ": " + program + " did not answer within "
+                        + TIMEOUT_SECONDS + " s", null);
             }
             String answer = new String(out, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
-                if ((answer + err).toLowerCase().contains("credentials not found")) {
+                // The helpers' own "not found" answer (docker-credential-helpers' ErrCredentialsNotFound).
+                if ((answer + err).toLowerCase(Locale.ROOT).contains("credentials not found")) {
                     return Optional.empty();
                 }
                 // The helper's own words may quote the URL but never the secret: it failed before finding one.
-                throw new AuthRefusedException("read credentials for " + serverUrl + ": " + program + " failed: "
-                        + firstLine(answer.isEmpty() ? err : answer), "run '" + program + " list' to check the helper");
+                throw failure(serverUrl, source, "read credentials for " + serverUrl + ": " + program + " failed: "
+                        + firstLine(answer.isEmpty() ? err : answer), null);
             }
             JsonNode reply = json.readTree(answer);
             String username = reply.path("Username").asText("");
@@ -62,11 +66,16 @@ final class CredentialHelper {
                     ? Credentials.token(secret, source)
                     : Credentials.password(username, secret, source));
         } catch (IOException e) {
-            throw new AuthRefusedException("read credentials for " + serverUrl + ": " + program + " answered unreadably", null, e);
+            throw failure(serverUrl, source, "read credentials for " + serverUrl + ": " + program + " answered unreadably", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuthRefusedException("read credentials for " + serverUrl + ": interrupted", null, e);
+            throw failure(serverUrl, source, "read credentials for " + serverUrl + ": interrupted", e);
         }
+    }
+
+    private static AuthRefusedException failure(String serverUrl, CredentialSource source, String message, Throwable cause) {
+        return new AuthRefusedException(Reason.HELPER_FAILED,
+                new Refusal(serverUrl, false, null, null, source, null, null, null), message, cause);
     }
 
     private static String firstLine(String text) {

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.nsg.dhpush.app.PublishSettings;
-import dev.nsg.dhpush.failure.InvalidInputException;
-import dev.nsg.dhpush.model.ImageReference;
+import dev.nsg.dhpush.app.RepositoryRequest;
 import dev.nsg.dhpush.model.Tag;
 import picocli.CommandLine.Option;
 
@@ -49,22 +48,34 @@ class BuildOptions {
     @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform, where the engine supports it (e.g. linux/amd64).")
     String platform;
 
-    PublishSettings settings(ImageReference repository, List<Tag> tags) {
-        return new PublishSettings(repository, tags, context, file, buildArgs(), labels(), target, pull, noCache, network, platform);
+    PublishSettings settings(RepositoryRequest repository, List<Tag> tags, Environment environment) {
+        return PublishSettings.builder()
+                .repository(repository)
+                .tags(tags)
+                .context(context)
+                .dockerfile(file)
+                .buildArgs(buildArgs(environment))
+                .labels(labels())
+                .target(target)
+                .pull(pull)
+                .noCache(noCache)
+                .network(network)
+                .platform(platform)
+                .build();
     }
 
-    private Map<String, String> buildArgs() {
+    private Map<String, String> buildArgs(Environment environment) {
         Map<String, String> args = new LinkedHashMap<>();
         for (String arg : buildArgs) {
             int equals = arg.indexOf('=');
             if (equals == 0) {
-                throw new InvalidInputException("invalid --build-arg \"" + arg + "\": the name is empty", "write --build-arg KEY=VALUE or --build-arg KEY");
+                throw new UsageFailure("invalid --build-arg \"" + arg + "\": the name is empty", "write --build-arg KEY=VALUE or --build-arg KEY");
             }
             if (equals > 0) {
                 args.put(arg.substring(0, equals), arg.substring(equals + 1));
             } else {
                 // As docker: KEY alone passes the environment's value, and is left out when the variable is unset.
-                String value = System.getenv(arg);
+                String value = environment.raw(arg);
                 if (value != null) {
                     args.put(arg, value);
                 }
@@ -78,7 +89,7 @@ class BuildOptions {
         for (String label : labels) {
             int equals = label.indexOf('=');
             if (equals <= 0) {
-                throw new InvalidInputException("invalid --label \"" + label + "\": expected KEY=VALUE", null);
+                throw new UsageFailure("invalid --label \"" + label + "\": expected KEY=VALUE", "write --label KEY=VALUE");
             }
             map.put(label.substring(0, equals), label.substring(equals + 1));
         }

@@ -6,7 +6,6 @@ import dev.nsg.dhpush.app.PublishImage;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The run shared by {@code dhpush} and {@code dhpush build}: plan, then print it or carry it out. */
@@ -15,20 +14,24 @@ final class BuildRun {
     private BuildRun() {
     }
 
-    static int execute(CommandSpec spec, TargetOptions target, BuildOptions build, Services services, PublishImage.Steps steps) {
-        PublishListener listener = target.listener(spec);
-        ImageReference repository = target.repository();
-        PublishPlan plan = services.publish.plan(build.settings(repository, target.tagList()), System.getenv());
-        if (build.dryRun) {
-            listener.plan(plan);
+    static int execute(CommandSpec spec, TargetOptions target, BuildOptions build, boolean noOverwrite, Services services,
+            PublishImage.Steps steps) {
+        Environment environment = services.environment;
+        PublishListener listener = target.listener(spec, environment);
+        PublishPlan plan = services.publish.plan(build.settings(target.repositoryRequest(environment), target.tagList(environment),
+                environment), environment.source());
+        boolean pushes = steps == PublishImage.Steps.BUILD_PUSH_VERIFY;
+        if (build.dryRun && !pushes) {
+            services.publish.dryRun(plan, steps, Optional.empty(), target.access(environment), listener);
             return 0;
         }
-        Optional<Credentials> credentials = target.credentials(services, repository);
-        if (steps == PublishImage.Steps.BUILD_PUSH_VERIFY) {
-            services.publish.requirePushCredentials(repository, credentials);
-        }
         // For a build alone, credentials still serve to pull private base images from the same registry.
-        services.publish.run(plan, steps, target.connect(services), credentials, target.access(), listener);
+        Optional<Credentials> credentials = target.credentials(services, plan.repository());
+        if (build.dryRun) {
+            services.publish.dryRun(plan, steps, credentials, target.access(environment), listener);
+            return 0;
+        }
+        services.publish.run(plan, steps, target.connect(services), credentials, target.access(environment), noOverwrite, listener);
         return 0;
     }
 }

@@ -7,15 +7,25 @@ import dev.nsg.dhpush.failure.ExitCode;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import picocli.CommandLine;
 
-/** The picocli command line Quarkus runs: documented exit codes in help, failures mapped to them. */
+/** The picocli command line Quarkus runs: documented exit codes in help, failures and Ctrl-C mapped to them. */
 @ApplicationScoped
 class CommandLineProducer {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         CommandLine commandLine = factory.create();
+        InterruptReporter interrupts = new InterruptReporter();
+        interrupts.install(commandLine);
         commandLine.setExecutionExceptionHandler(new FailureReporter());
-        commandLine.setParameterExceptionHandler(new UsageErrorReporter());
+        commandLine.setParameterExceptionHandler(new UsageErrorReporter(interrupts));
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } finally {
+                interrupts.finished();
+            }
+        });
         for (CommandLine command : commandLine.getSubcommands().values()) {
             describeExitCodes(command);
         }

@@ -16,7 +16,12 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         subcommands = {BuildCommand.class, PushCommand.class, VerifyCommand.class, TagsCommand.class},
         header = "Build, tag, push and verify a container image on Docker Hub, straight through the Docker Engine and registry v2 APIs.",
-        description = "Without a command: build the image, tag it with every --tag, push each tag, and verify on the registry that it serves each tag with the pushed digest.",
+        description = {"Without a command: prove push access to the repository, build the image, tag it with every --tag, push each tag"
+                + " (a tag that already holds this image is not pushed again; one that holds another is reported as moving),"
+                + " and verify on the registry that every tag serves the one pushed digest.",
+                "",
+                "The repository is --repository, else the project's: the name from the Dockerfile's org.opencontainers.image.title"
+                + " label (final stage), the namespace from dhpush.properties (namespace=...) next to it, else $DOCKER_HUB_USER."},
         synopsisHeading = "%nUsage: ",
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
@@ -32,8 +37,11 @@ public class DhpushCommand extends TargetedCommand {
     @Mixin
     BuildOptions build;
 
+    @Mixin
+    PushOptions push;
+
     @Override
     public Integer call() {
-        return BuildRun.execute(spec, target, build, services, PublishImage.Steps.BUILD_PUSH_VERIFY);
+        return BuildRun.execute(spec, target, build, push.noOverwrite, services, PublishImage.Steps.BUILD_PUSH_VERIFY);
     }
 }

@@ -21,12 +21,14 @@ class FailureReporter implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         boolean debug = matched(parseResult, "--debug");
         ExitCode exit;
+        String hint = null;
         if (failure instanceof DhpushException known) {
             exit = known.exitCode();
             // Engine and registry text can carry colour codes and newlines: the report stays one plain line each.
             err.println("error: " + oneLine(known.getMessage()));
-            if (known.hint() != null) {
-                err.println("hint: " + oneLine(known.hint()));
+            hint = Hints.of(known);
+            if (hint != null) {
+                err.println("hint: " + oneLine(hint));
             }
         } else {
             exit = ExitCode.BUG;
@@ -43,8 +45,8 @@ class FailureReporter implements IExecutionExceptionHandler {
             event.put("event", "error");
             event.put("exitCode", exit.code());
             event.put("message", failure instanceof DhpushException ? failure.getMessage() : "unexpected " + failure.getClass().getSimpleName());
-            if (failure instanceof DhpushException known && known.hint() != null) {
-                event.put("hint", known.hint());
+            if (hint != null) {
+                event.put("hint", hint);
             }
             commandLine.getOut().println(JsonLine.of(event));
             commandLine.getOut().flush();
@@ -53,7 +55,7 @@ class FailureReporter implements IExecutionExceptionHandler {
     }
 
     private static String oneLine(String text) {
-        return Terminal.printable(text, false).replace('\n', ' ').replace('\t', ' ');
+        return Terminal.printable(text).replace('\n', ' ').replace('\t', ' ');
     }
 
     private static boolean matched(ParseResult parseResult, String option) {

@@ -2,12 +2,19 @@ package dev.nsg.dhpush.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
+import dev.nsg.dhpush.app.TagState;
 import dev.nsg.dhpush.app.VerifiedTag;
+import dev.nsg.dhpush.model.Digest;
+import dev.nsg.dhpush.model.Tag;
 
 /** --json: one JSON object per line on stdout, each with an "event" field; nothing else on stdout. */
 final class JsonReporter implements PublishListener {
@@ -20,10 +27,45 @@ final class JsonReporter implements PublishListener {
 
     @Override
     public void plan(PublishPlan plan) {
-        emit("plan", "repository", plan.repository().fullName(), "images", plan.imageNames(),
+        emit("plan", "repository", plan.repository().fullName(), "repositoryName", origin(plan.target().name()),
+                "repositoryNamespace", origin(plan.target().namespace()), "images", plan.imageNames(),
                 "dockerfile", plan.context().dockerfileName(), "contextFiles", plan.context().fileCount(),
                 "contextBytes", plan.context().byteCount(), "buildArgs", plan.buildArgs(), "labels", plan.labels(),
                 "labelsSetByDockerfile", plan.labelsSetByDockerfile());
+    }
+
+    @Override
+    public void target(ChosenRepository target) {
+        emit("target", "repository", target.reference().fullName(), "name", origin(target.name()),
+                "namespace", origin(target.namespace()));
+    }
+
+    @Override
+    public void preflight(ProvenAccess proven) {
+        emit("preflight", "repository", proven.repository().fullName(), "scheme", proven.access().scheme(),
+                "proof", proven.access().proof(), "username", proven.username(),
+                "credentialSource", proven.source() == null ? null : name(proven.source().kind()), "note", proven.access().note());
+    }
+
+    @Override
+    public void tagState(TagState state) {
+        emit("tag-state", "tag", state.tag().value(), "state", name(state.kind()),
+                "digest", state.held() == null ? null : state.held().value());
+    }
+
+    @Override
+    public void retagged(Tag tag, String imageId, String previousImageId) {
+        emit("retagged", "tag", tag.value(), "imageId", imageId);
+    }
+
+    @Override
+    public void moved(Tag tag, Digest from, Digest to) {
+        emit("moved", "tag", tag.value(), "from", from.value(), "to", to.value());
+    }
+
+    @Override
+    public void unchanged(Tag tag, Digest digest, boolean pushed) {
+        emit("unchanged", "tag", tag.value(), "digest", digest.value(), "pushed", pushed);
     }
 
     @Override
@@ -59,19 +101,28 @@ final class JsonReporter implements PublishListener {
 
     @Override
     public void verified(VerifiedTag tag) {
-        emit("verified", "repository", tag.repository().fullName(), "tag", tag.tag().value(), "digest", tag.digest().value(),
+        emit(tag.compared() ? "verified" : "served", "repository", tag.repository().fullName(), "tag", tag.tag().value(), "digest", tag.digest().value(),
                 "image", tag.pinned(), "rateLimitLimit", tag.rateLimit().limit(), "rateLimitRemaining", tag.rateLimit().remaining(),
                 "rateLimitSource", tag.rateLimit().source());
     }
 
     /** {@code dhpush tags --json}. */
-    void tags(String repository, java.util.List<String> tags) {
+    void tags(String repository, List<String> tags) {
         emit("tags", "repository", repository, "count", tags.size(), "tags", tags);
     }
 
     @Override
     public void notice(String text) {
         emit("notice", "text", text);
+    }
+
+    /** An enum constant as JSON spells it: {@code DOCKERFILE_TITLE} is {@code dockerfile-title}. */
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String origin(ChosenRepository.Origin origin) {
+        return name(origin);
     }
 
     private void emit(String event, Object... fields) {

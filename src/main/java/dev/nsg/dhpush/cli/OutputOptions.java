@@ -3,7 +3,6 @@ package dev.nsg.dhpush.cli;
 import java.io.PrintWriter;
 
 import dev.nsg.dhpush.app.PublishListener;
-import dev.nsg.dhpush.failure.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /** How results and progress are shown. */
@@ -21,9 +20,9 @@ class OutputOptions {
             description = "Progress display: auto (live on a terminal, plain lines elsewhere), tty or plain.")
     Progress progress;
 
-    PublishListener reporter(PrintWriter out, PrintWriter err) {
+    PublishListener reporter(PrintWriter out, PrintWriter err, Environment environment) {
         if (json && quiet) {
-            throw new InvalidInputException("--json and --quiet exclude each other", "choose one");
+            throw new UsageFailure("--json and --quiet exclude each other", "choose one");
         }
         if (json) {
             return new JsonReporter(out);
@@ -31,15 +30,14 @@ class OutputOptions {
         if (quiet) {
             return new QuietReporter(out);
         }
-        return new PlainReporter(out, err, live(), System.getenv("NO_COLOR") == null);
+        return new PlainReporter(out, err, live(environment), !environment.noColor());
     }
 
-    private boolean live() {
+    private boolean live(Environment environment) {
         return switch (progress) {
             case tty -> true;
             case plain -> false;
-            case auto -> System.console() != null && System.getenv("CI") == null
-                    && !"dumb".equals(System.getenv("TERM")) && System.getenv("TERM") != null;
+            case auto -> environment.liveTerminal(System.console() != null);
         };
     }
 }

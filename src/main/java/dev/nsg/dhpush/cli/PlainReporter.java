@@ -4,10 +4,15 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
+import dev.nsg.dhpush.app.TagState;
 import dev.nsg.dhpush.app.VerifiedTag;
+import dev.nsg.dhpush.model.Digest;
+import dev.nsg.dhpush.model.Tag;
 
 /**
  * Human output: progress on stderr, results on stdout. On a terminal, push progress is a live block of one line per
@@ -31,7 +36,7 @@ final class PlainReporter implements PublishListener {
 
     @Override
     public void plan(PublishPlan plan) {
-        out.println("repository: " + plan.repository().fullName());
+        out.println("repository: " + plan.repository().fullName() + "  (" + Provenance.of(plan.target()) + ")");
         plan.imageNames().forEach(name -> out.println("image:      " + name));
         out.println("dockerfile: " + plan.context().dockerfileName());
         out.printf("context:    %s (%d files, %s after .dockerignore)%n", plan.context().directory(),
@@ -43,6 +48,44 @@ final class PlainReporter implements PublishListener {
     }
 
     @Override
+    public void target(ChosenRepository target) {
+        phase("target", target.reference().fullName() + " (" + Provenance.of(target) + ")");
+    }
+
+    @Override
+    public void preflight(ProvenAccess proven) {
+        phase("preflight", "push access to " + proven.repository().fullName() + " proven by "
+                + ("token-grant".equals(proven.access().proof()) ? "the token service's grant" : "an upload the registry accepted (then cancelled)")
+                + (proven.username() == null ? ", anonymously" : ", as " + proven.username() + " (" + Provenance.of(proven.source()) + ")"));
+        if (proven.access().note() != null) {
+            notice(proven.access().note());
+        }
+    }
+
+    @Override
+    public void tagState(TagState state) {
+        out.println("tag:        " + state.tag() + (state.kind() == TagState.Kind.NEW ? "  (new on the registry)"
+                : "  (the registry holds " + state.held() + "; a push moves it unless the image is the same)"));
+        out.flush();
+    }
+
+    @Override
+    public void retagged(Tag tag, String imageId, String previousImageId) {
+        notice("tag " + tag + " now names image " + imageId + ", the first tag's, so every tag pushes one image");
+    }
+
+    @Override
+    public void moved(Tag tag, Digest from, Digest to) {
+        notice("tag " + tag + " moves from " + from + " to " + to);
+    }
+
+    @Override
+    public void unchanged(Tag tag, Digest digest, boolean pushed) {
+        notice(pushed ? "tag " + tag + " unchanged: the registry already held this image as " + digest
+                : "tag " + tag + " unchanged: the registry already serves this image as " + digest + "; not pushed again");
+    }
+
+    @Override
     public void phase(String name, String detail) {
         settleLiveBlock();
         err.println(bold("==> " + name) + (detail == null ? "" : " " + detail));
@@ -51,7 +94,7 @@ final class PlainReporter implements PublishListener {
 
     @Override
     public void buildOutput(String text) {
-        err.print(Terminal.printable(text, live));
+        err.print(Terminal.printable(text));
         err.flush();
     }
 
@@ -63,7 +106,7 @@ final class PlainReporter implements PublishListener {
         if (live) {
             redraw();
         } else if (!(layer + ": " + status).equals(previous)) {
-            err.println(Terminal.printable(layer + ": " + status, false));
+            err.println(Terminal.printable(layer + ": " + status));
             err.flush();
         }
     }
@@ -71,7 +114,7 @@ final class PlainReporter implements PublishListener {
     @Override
     public void status(String text) {
         settleLiveBlock();
-        err.println(Terminal.printable(text, live));
+        err.println(Terminal.printable(text));
         err.flush();
     }
 
@@ -96,7 +139,7 @@ final class PlainReporter implements PublishListener {
             err.println("registry rate limit: " + tag.rateLimit().remaining() + " of " + tag.rateLimit().limit() + " pulls left");
             err.flush();
         }
-        out.println(tag.pinned() + " verified");
+        out.println(tag.pinned() + (tag.compared() ? " verified" : " served"));
         out.flush();
     }
 
@@ -113,7 +156,7 @@ final class PlainReporter implements PublishListener {
             frame.append("\033[").append(drawnLines).append('F');
         }
         for (String line : layers.values()) {
-            frame.append("\033[2K").append(Terminal.printable(line, false)).append('\n');
+            frame.append("\033[2K").append(Terminal.printable(line)).append('\n');
         }
         drawnLines = layers.size();
         err.print(frame);

@@ -1,26 +1,30 @@
 package dev.nsg.dhpush.cli;
 
-import java.util.Optional;
-
+import dev.nsg.dhpush.app.ChosenRepository;
 import dev.nsg.dhpush.app.PublishListener;
-import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code dhpush push}: push tags already built in the engine (by dhpush build or docker build). */
 @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        header = "Push tags already built in the engine, then verify them on the registry.",
-        synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
+        header = "Push the image of the first --tag under every --tag, then verify them on the registry.",
+        description = "The other tags are pointed at the first tag's image locally before the push, so every tag names one"
+                + " image. Push access is proven before anything is pushed.",
+        synopsisHeading = "%nUsage: ", descriptionHeading = "%n", optionListHeading = "%nOptions:%n")
 class PushCommand extends TargetedCommand {
+
+    @Mixin
+    PushOptions push;
 
     @Override
     public Integer call() {
-        PublishListener listener = target.listener(spec);
-        ImageReference repository = target.repository();
-        var tags = target.tagList();
-        Optional<Credentials> credentials = target.credentials(services, repository);
-        services.publish.requirePushCredentials(repository, credentials);
-        services.publish.pushAndVerify(repository, tags, target.connect(services), credentials, target.access(), listener);
+        Environment environment = services.environment;
+        PublishListener listener = target.listener(spec, environment);
+        var tags = target.tagList(environment);
+        ChosenRepository repository = target.chosenRepository(environment);
+        var credentials = target.credentials(services, repository.reference());
+        services.publish.pushBuilt(repository, tags, target.connect(services), credentials, target.access(environment),
+                push.noOverwrite, listener);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nsg.dhpush.cli;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,24 +9,23 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.nsg.dhpush.app.RegistryAccess;
+import dev.nsg.dhpush.app.RepositoryRequest;
 import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
-import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.CredentialSource;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Option;
 
 /** Which repository on which registry, and how to log in to it. */
 class RegistryOptions {
 
-    static final String DEFAULT_NAMESPACE = "willfifensg";
-    static final String IMAGE_NAME = "nsg-basic-django-app";
-
     @Option(names = "--registry", paramLabel = "HOST[:PORT]",
-            description = "Registry to push to (default: Docker Hub).")
+            description = "Registry of the repository (default: Docker Hub).")
     String registry;
 
     @Option(names = "--repository", paramLabel = "NAMESPACE/NAME",
-            description = "Repository on the registry (default: $DOCKER_HUB_USER/" + IMAGE_NAME + ", else " + DEFAULT_NAMESPACE + "/" + IMAGE_NAME + ").")
+            description = "Repository on the registry (default: the project's: the Dockerfile's org.opencontainers.image.title"
+                    + " label, under the namespace in dhpush.properties, else $DOCKER_HUB_USER).")
     String repository;
 
     @Option(names = "--username", paramLabel = "NAME",
@@ -44,25 +44,43 @@ class RegistryOptions {
             description = "Also trust this PEM CA for the registry (default: ~/.docker/certs.d/HOST:PORT/ca.crt when present).")
     Path registryCa;
 
-    RegistryAccess access() {
+    RegistryAccess access(Environment environment) {
         // A mistyped path must not quietly fall back to the system's trust (or be skipped for a plain-HTTP registry).
         if (registryCa != null && !Files.isRegularFile(registryCa)) {
-            throw new InvalidInputException("registry CA \"" + registryCa + "\": no such file",
+            throw new UsageFailure("registry CA \"" + registryCa + "\": no such file",
                     "pass the registry's CA certificate as a PEM file, or leave --registry-ca out");
         }
-        return new RegistryAccess(Set.copyOf(insecureRegistries), registryCa);
+        return new RegistryAccess(Set.copyOf(insecureRegistries), registryCa, environment.dockerCertsDirectory());
     }
 
-    ImageReference reference() {
-        String name = repository;
-        if (name == null) {
-            String user = System.getenv(CredentialResolver.USER_VARIABLE);
-            name = (user == null || user.isBlank() ? DEFAULT_NAMESPACE : user.trim().toLowerCase()) + "/" + IMAGE_NAME;
+    RepositoryRequest request(Environment environment) {
+        return new RepositoryRequest(registry, repository, environment.registryUser());
+    }
+
+    /**
+     * First found wins: --username with --password-stdin (asked for on this command line), then DOCKER_HUB_USER with
+     * DOCKER_HUB_KEY (the pipeline's secured variables), then the docker config file and its helpers.
+     */
+    Optional<Credentials> credentials(CredentialResolver resolver, ImageReference reference, Environment environment,
+            InputStream stdin) {
+        if (passwordStdin) {
+            if (username == null || username.isBlank()) {
+                throw new UsageFailure("--password-stdin needs --username", "pass --username NAME as well");
+            }
+            return Optional.of(Credentials.password(username, CredentialResolver.readSecret(stdin), CredentialSource.stdin()));
         }
-        return ImageReference.parse(registry, name);
-    }
-
-    Optional<Credentials> credentials(CredentialResolver resolver, ImageReference reference) {
-        return resolver.resolve(reference.authConfigKey(), username, passwordStdin ? System.in : null, System.getenv());
+        if (username != null) {
+            throw new UsageFailure("--username needs --password-stdin",
+                    "pipe the password or token in: printf '%s' \"$TOKEN\" | dhpush --username " + username + " --password-stdin");
+        }
+        String key = environment.registryKey();
+        if (key != null && !key.isEmpty()) {
+            if (environment.registryUser() == null) {
+                throw new UsageFailure(Environment.KEY + " is set but " + Environment.USER + " is not",
+                        "set " + Environment.USER + " to the account the key belongs to");
+            }
+            return Optional.of(Credentials.password(environment.registryUser().strip(), key, CredentialSource.environment()));
+        }
+        return resolver.fromDockerConfig(reference.authConfigKey(), environment.dockerConfigDirectory());
     }
 }

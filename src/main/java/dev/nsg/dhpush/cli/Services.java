@@ -7,7 +7,10 @@ import dev.nsg.dhpush.app.VerifyTags;
 import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.engine.EngineFactory;
 
-/** What the commands need from the application: the use cases, the credential lookup, the engine connection. */
+/**
+ * What the commands need from the application: the use cases, the credential lookup, the engine connection, and the
+ * environment, read once.
+ */
 // @Singleton, not @ApplicationScoped: the commands read the fields directly, which a client proxy would leave null.
 @Singleton
 class Services {
@@ -16,11 +19,13 @@ class Services {
     final CredentialResolver credentials;
     final EngineFactory engines;
     final VerifyTags verify;
+    final Environment environment;
 
     Services(PublishImage publish, CredentialResolver credentials, EngineFactory engines, VerifyTags verify) {
         this.publish = publish;
         this.credentials = credentials;
         this.engines = engines;
         this.verify = verify;
+        this.environment = Environment.current();
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.nsg.dhpush.failure.InvalidInputException;
 import dev.nsg.dhpush.model.Tag;
 import picocli.CommandLine.Option;
 
@@ -13,21 +12,21 @@ import picocli.CommandLine.Option;
 class TagOptions {
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG",
-            description = "Tag to build and push; repeatable (default: $BITBUCKET_BUILD_NUMBER).")
+            description = "Tag to work on; repeatable (default: $BITBUCKET_BUILD_NUMBER).")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--latest", description = "Also tag and push 'latest'.")
+    @Option(names = "--latest", description = "Also 'latest'.")
     boolean latest;
 
-    List<Tag> tags() {
+    List<Tag> tags(Environment environment) {
         Set<String> names = new LinkedHashSet<>(tags);
         if (names.isEmpty()) {
-            String buildNumber = System.getenv("BITBUCKET_BUILD_NUMBER");
-            if (buildNumber == null || buildNumber.isBlank()) {
-                throw new InvalidInputException("no tag to push: none given and BITBUCKET_BUILD_NUMBER is not set",
+            String buildNumber = environment.buildNumber();
+            if (buildNumber == null) {
+                throw new UsageFailure("no tag: none given and BITBUCKET_BUILD_NUMBER is not set",
                         "pass --tag TAG (repeatable), e.g. dhpush --tag 1.0");
             }
-            names.add(buildNumber.trim());
+            names.add(buildNumber.strip());
         }
         if (latest) {
             names.add("latest");

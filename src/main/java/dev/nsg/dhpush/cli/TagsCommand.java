@@ -1,11 +1,14 @@
 package dev.nsg.dhpush.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.app.ProjectRepository;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code dhpush tags}: every tag the registry holds for the repository, one per line. */
 @Command(name = "tags", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         header = "List every tag the registry holds for the repository, following pagination to the end.",
-        synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
+        description = "A repository the registry does not know is exit 7, not an empty list.",
+        synopsisHeading = "%nUsage: ", descriptionHeading = "%n", optionListHeading = "%nOptions:%n")
 class TagsCommand implements Callable<Integer> {
 
     @Spec
@@ -34,9 +38,17 @@ class TagsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugLogging.apply(spec);
-        ImageReference repository = registry.reference();
-        List<String> tags = services.verify.listTags(repository, registry.credentials(services.credentials, repository), registry.access());
+        Environment environment = services.environment;
+        ChosenRepository chosen = ProjectRepository.choose(registry.request(environment), Path.of(""));
+        ImageReference repository = chosen.reference();
         PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("==> tags " + repository.fullName() + " (" + Provenance.of(chosen) + ")");
+            err.flush();
+        }
+        List<String> tags = services.verify.listTags(repository, registry.credentials(services.credentials, repository, environment, System.in),
+                registry.access(environment));
         if (json) {
             new JsonReporter(out).tags(repository.fullName(), tags);
         } else {

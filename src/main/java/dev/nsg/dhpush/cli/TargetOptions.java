@@ -1,10 +1,14 @@
 package dev.nsg.dhpush.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.app.ProjectRepository;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.RegistryAccess;
+import dev.nsg.dhpush.app.RepositoryRequest;
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.engine.DockerEngine;
 import dev.nsg.dhpush.model.ImageReference;
@@ -12,7 +16,7 @@ import dev.nsg.dhpush.model.Tag;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The options every command shares: which tags of which repository, which engine, and how to show the run. */
+/** The options every command that works on tags shares: which tags of which repository, which engine, how to show it. */
 class TargetOptions {
 
     @Mixin
@@ -25,28 +29,33 @@ class TargetOptions {
     OutputOptions output;
 
     /** Applies --debug (declared once, on the root command) and picks the output form. */
-    PublishListener listener(CommandSpec spec) {
+    PublishListener listener(CommandSpec spec, Environment environment) {
         DebugLogging.apply(spec);
-        return output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), environment);
     }
 
-    ImageReference repository() {
-        return registry.reference();
+    RepositoryRequest repositoryRequest(Environment environment) {
+        return registry.request(environment);
     }
 
-    List<Tag> tagList() {
-        return tags.tags();
+    /** For commands that do not build: the project is the current directory. */
+    ChosenRepository chosenRepository(Environment environment) {
+        return ProjectRepository.choose(registry.request(environment), Path.of(""));
+    }
+
+    List<Tag> tagList(Environment environment) {
+        return tags.tags(environment);
     }
 
     Optional<Credentials> credentials(Services services, ImageReference repository) {
-        return registry.credentials(services.credentials, repository);
+        return registry.credentials(services.credentials, repository, services.environment, System.in);
     }
 
-    RegistryAccess access() {
-        return registry.access();
+    RegistryAccess access(Environment environment) {
+        return registry.access(environment);
     }
 
     DockerEngine connect(Services services) {
-        return engine.connect(services.engines);
+        return engine.connect(services.engines, services.environment);
     }
 }

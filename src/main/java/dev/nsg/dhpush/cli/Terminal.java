@@ -1,16 +1,16 @@
 package dev.nsg.dhpush.cli;
 
-/** Text from the engine, made safe for where it is printed. */
+/** Text from the engine or a registry, made safe for where it is printed. */
 final class Terminal {
 
     private Terminal() {
     }
 
     /**
-     * Drops control characters (colour codes, carriage-return redraws) so CI logs stay plain text; on a live
-     * terminal, keeps newlines and tabs only as well, because engine output must not move our cursor.
+     * Drops escape sequences (colour codes, cursor moves) and every control character but newline and tab: engine
+     * output must neither move our cursor on a terminal nor litter a CI log.
      */
-    static String printable(String text, boolean live) {
+    static String printable(String text) {
         StringBuilder clean = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

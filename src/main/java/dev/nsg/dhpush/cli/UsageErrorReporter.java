@@ -10,8 +10,15 @@ import picocli.CommandLine.ParameterException;
 /** A mistyped option gets one line naming it and a pointer to --help, not the whole usage text, and exit 2. */
 class UsageErrorReporter implements IParameterExceptionHandler {
 
+    private final InterruptReporter interrupts;
+
+    UsageErrorReporter(InterruptReporter interrupts) {
+        this.interrupts = interrupts;
+    }
+
     @Override
     public int handleParseException(ParameterException problem, String[] args) {
+        interrupts.finished(); // a run refused at parse time never reaches the execution strategy that says so
         CommandLine commandLine = problem.getCommandLine();
         PrintWriter err = commandLine.getErr();
         err.println("error: " + problem.getMessage());

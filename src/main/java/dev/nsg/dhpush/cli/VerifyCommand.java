@@ -4,19 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.nsg.dhpush.app.ChosenRepository;
 import dev.nsg.dhpush.app.PublishListener;
-import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.engine.DockerEngine;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
+import dev.nsg.dhpush.registry.RegistryClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dhpush verify}: does the registry serve this tag with this digest? Exit 0 or 7. */
+/** {@code dhpush verify}: does the registry serve this tag, and with this digest? Exit 0 or 7. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         header = "Check that the registry serves each --tag with the expected digest (a manifest HEAD: no pull counted).",
-        synopsisHeading = "%nUsage: ", optionListHeading = "%nOptions:%n")
+        description = "The digest expected is --digest, else the one this engine recorded when it pushed the tag. With"
+                + " neither, the digest the registry serves is shown (a missing tag is still exit 7).",
+        synopsisHeading = "%nUsage: ", descriptionHeading = "%n", optionListHeading = "%nOptions:%n")
 class VerifyCommand extends TargetedCommand {
 
     @Option(names = "--digest", paramLabel = "sha256:…",
@@ -25,16 +28,24 @@ class VerifyCommand extends TargetedCommand {
 
     @Override
     public Integer call() {
-        PublishListener listener = target.listener(spec);
-        ImageReference repository = target.repository();
+        Environment environment = services.environment;
+        PublishListener listener = target.listener(spec, environment);
+        var tags = target.tagList(environment);
+        ChosenRepository chosen = target.chosenRepository(environment);
+        listener.target(chosen);
+        ImageReference repository = chosen.reference();
         Optional<Digest> given = Optional.ofNullable(digest).map(Digest::of);
-        Map<Tag, Digest> expected = new LinkedHashMap<>();
+        Map<Tag, Optional<Digest>> expected = new LinkedHashMap<>();
         DockerEngine engine = given.isPresent() ? null : target.connect(services);
-        for (Tag tag : target.tagList()) {
-            expected.put(tag, given.orElseGet(() -> services.verify.localRepoDigest(engine, repository, tag)));
+        for (Tag tag : tags) {
+            expected.put(tag, given.isPresent() ? given : services.verify.localRepoDigest(engine, repository, tag, listener));
         }
-        Optional<Credentials> credentials = target.credentials(services, repository);
-        services.verify.verify(repository, expected, credentials, target.access(), listener);
+        try (RegistryClient registry = services.verify.open(repository, target.credentials(services, repository), false,
+                target.access(environment))) {
+            services.verify.verify(registry, repository, expected, listener);
+            int requests = registry.requestCount();
+            listener.notice(requests + " registry request" + (requests == 1 ? "" : "s") + " to verify");
+        }
         return 0;
     }
 }

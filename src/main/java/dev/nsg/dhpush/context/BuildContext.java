@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 
 /**
  * The build context as the docker CLI's classic-builder path sends it: the context directory minus what
@@ -32,12 +33,14 @@ public final class BuildContext {
     private final Path directory;
     private final List<ContextEntry> entries;
     private final String dockerfileName;
+    private final Path dockerfile;
     private final List<String> skipped;
 
-    private BuildContext(Path directory, List<ContextEntry> entries, String dockerfileName, List<String> skipped) {
+    private BuildContext(Path directory, List<ContextEntry> entries, String dockerfileName, Path dockerfile, List<String> skipped) {
         this.directory = directory;
         this.entries = entries;
         this.dockerfileName = dockerfileName;
+        this.dockerfile = dockerfile;
         this.skipped = skipped;
     }
 
@@ -48,13 +51,12 @@ public final class BuildContext {
     public static BuildContext scan(Path contextDir, Path dockerfile) {
         Path context = contextDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
-            throw new InvalidInputException("build context \"" + contextDir + "\": not a directory",
-                    "pass --context with the directory that holds the app (default: the current directory)");
+            throw new InvalidInputException(Problem.BUILD_CONTEXT, contextDir.toString(),
+                    "build context \"" + contextDir + "\": not a directory");
         }
         Path file = dockerfile == null ? context.resolve("Dockerfile") : dockerfile.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("Dockerfile \"" + file + "\": not found",
-                    "pass --file with the Dockerfile's path, or add a Dockerfile to the context");
+            throw new InvalidInputException(Problem.DOCKERFILE, file.toString(), "Dockerfile \"" + file + "\": not found");
         }
         boolean inside = file.startsWith(context);
         String dockerfileName = inside ? slashed(context.relativize(file)) : null;
@@ -67,7 +69,7 @@ public final class BuildContext {
         if (!inside) {
             dockerfileName = addOutsideDockerfile(file, entries);
         }
-        return new BuildContext(context, List.copyOf(entries), dockerfileName, List.copyOf(skipped));
+        return new BuildContext(context, List.copyOf(entries), dockerfileName, file, List.copyOf(skipped));
     }
 
     /**
@@ -82,7 +84,8 @@ public final class BuildContext {
         try {
             entries.add(ContextEntry.generated(name, Files.readAllBytes(file), now));
         } catch (IOException e) {
-            throw new InvalidInputException("Dockerfile \"" + file + "\": cannot be read (" + e.getMessage() + ")", null);
+            throw new InvalidInputException(Problem.DOCKERFILE, file.toString(),
+                    "Dockerfile \"" + file + "\": cannot be read (" + e.getMessage() + ")", e);
         }
         byte[] rule = ("\n" + name + "\n").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < entries.size(); i++) {
@@ -173,9 +176,9 @@ public final class BuildContext {
     }
 
     private static InvalidInputException unreadable(Path context, Path path) {
-        return new InvalidInputException("build context: cannot read \"" + slashed(context.relativize(path))
-                + "\" (permission denied); nothing was sent",
-                "make it readable, or exclude it in .dockerignore");
+        String name = slashed(context.relativize(path));
+        return new InvalidInputException(Problem.UNREADABLE_FILE, name,
+                "build context: cannot read \"" + name + "\" (permission denied); nothing was sent");
     }
 
     /** Writes the context as tar to {@code out}, file by file, with a bounded buffer. */
@@ -214,6 +217,11 @@ public final class BuildContext {
     /** The Dockerfile's path inside the context, as the engine's {@code dockerfile} parameter wants it. */
     public String dockerfileName() {
         return dockerfileName;
+    }
+
+    /** The Dockerfile where it lies on disk (inside the context or not). */
+    public Path dockerfile() {
+        return dockerfile;
     }
 
     public Path directory() {

@@ -24,15 +24,15 @@ final class IgnorePattern {
             pattern = pattern.substring(1);
         }
         if (pattern.isEmpty()) {
-            throw new InvalidInputException("invalid .dockerignore pattern \"" + line + "\": \"!\" alone excludes nothing",
-                    "write the path to re-include after the '!'");
+            throw new InvalidInputException(InvalidInputException.Problem.DOCKERIGNORE, line,
+                    "invalid .dockerignore pattern \"" + line + "\": \"!\" alone re-includes nothing");
         }
         this.text = pattern;
         try {
             this.regex = Pattern.compile(compile(pattern));
         } catch (PatternSyntaxException e) {
-            throw new InvalidInputException("invalid .dockerignore pattern \"" + line + "\": " + e.getDescription(),
-                    "check the brackets and escapes on that line");
+            throw new InvalidInputException(InvalidInputException.Problem.DOCKERIGNORE, line,
+                    "invalid .dockerignore pattern \"" + line + "\": " + e.getDescription());
         }
     }
 

@@ -33,8 +33,9 @@ public record EngineAddress(String scheme, Path socket, String host, int port) {
         throw invalid(text, "dhpush speaks to engines at unix:///path or tcp://host:port (ssh:// and npipe:// are not supported)");
     }
 
-    private static InvalidInputException invalid(String text, String hint) {
-        return new InvalidInputException("engine address \"" + text + "\" is not usable", hint);
+    private static InvalidInputException invalid(String text, String rule) {
+        return new InvalidInputException(InvalidInputException.Problem.ENGINE_ADDRESS, text,
+                "engine address \"" + text + "\" is not usable: " + rule);
     }
 
     public boolean isUnix() {

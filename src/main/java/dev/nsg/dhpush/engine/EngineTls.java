@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 
 /**
  * TLS to the engine as the docker CLI sets it up with DOCKER_TLS_VERIFY=1: trust only {@code ca.pem}, present
@@ -36,8 +37,8 @@ final class EngineTls {
         Path key = directory.resolve("key.pem");
         for (Path file : new Path[] {ca, cert, key}) {
             if (!Files.isReadable(file)) {
-                throw new InvalidInputException("engine TLS: cannot read " + file,
-                        "DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH (default ~/.docker)");
+                throw new InvalidInputException(Problem.ENGINE_CERTIFICATES, directory.toString(),
+                        "engine TLS: cannot read " + file + " (TLS to the engine needs ca.pem, cert.pem and key.pem)");
             }
         }
         try {
@@ -62,8 +63,9 @@ final class EngineTls {
             context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new InvalidInputException("engine TLS: the files in " + directory + " are not usable: " + e.getMessage(),
-                    "ca.pem and cert.pem must be PEM certificates, key.pem a PEM private key without a passphrase");
+            throw new InvalidInputException(Problem.ENGINE_CERTIFICATES, directory.toString(), "engine TLS: the files in "
+                    + directory + " are not usable (" + e.getMessage() + "): ca.pem and cert.pem must be PEM certificates,"
+                    + " key.pem a PEM private key without a passphrase", e);
         }
     }
 

@@ -1,26 +1,21 @@
 package dev.nsg.dhpush.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.nsg.dhpush.failure.AuthRefusedException;
-import dev.nsg.dhpush.failure.BuildFailedException;
 import dev.nsg.dhpush.failure.EngineUnavailableException;
+import dev.nsg.dhpush.failure.EngineUnavailableException.Reason;
 import dev.nsg.dhpush.failure.PushFailedException;
 import dev.nsg.dhpush.model.Digest;
 
@@ -29,10 +24,6 @@ public final class HttpDockerEngine implements DockerEngine {
 
     private static final Logger LOG = Logger.getLogger(HttpDockerEngine.class);
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
-    private static final int STEP_OUTPUT_LINES = 20;
-    private static final Pattern PUSHED_DIGEST = Pattern.compile("digest: (sha256:[a-f0-9]{64})");
-    private static final List<String> AUTH_REFUSALS = List.of("unauthorized", "authentication required",
-            "denied", "no basic auth credentials", "incorrect username or password", "insufficient_scope", "forbidden");
 
     private final EngineAddress address;
     private final EngineHttp http;
@@ -83,54 +74,14 @@ public final class HttpDockerEngine implements DockerEngine {
         if (request.registryConfig() != null) {
             headers.put("X-Registry-Config", request.registryConfig());
         }
+        BuildStream stream = new BuildStream(image, request.context().dockerfile(), progress);
         try (EngineResponse response = http.send("POST", api("/build?" + query), headers, request.context()::writeTar)) {
             if (!response.isSuccess()) {
-                throw new BuildFailedException("build " + image + ": the engine refused the build: " + errorMessage(response),
-                        "check the build options (--file, --target, --platform, --build-arg)");
+                throw stream.refused(errorMessage(response));
             }
-            return readBuildStream(image, response.body(), progress);
+            return stream.read(response.body(), json);
         } catch (IOException e) {
             throw unreachable("build " + image, e);
-        }
-    }
-
-    private String readBuildStream(String image, InputStream body, EngineProgress progress) throws IOException {
-        JsonMessageReader reader = new JsonMessageReader(body, json);
-        List<String> stepOutput = new ArrayList<>();
-        String imageId = null;
-        for (JsonMessage message = reader.next(); message != null; message = reader.next()) {
-            if (message.isError()) {
-                throw new BuildFailedException("build " + image + ": " + message.errorMessage().strip(),
-                        stepOutput.isEmpty() ? null : "last output of the failing step: " + String.join(" | ", stepOutput));
-            }
-            if (message.stream() != null) {
-                progress.buildOutput(message.stream());
-                rememberStepOutput(stepOutput, message.stream());
-            } else if (message.status() != null) {
-                progress.status(message.status());
-            }
-            if (message.aux() != null && message.aux().hasNonNull("ID")) {
-                imageId = message.aux().get("ID").asText();
-            }
-        }
-        if (imageId == null) {
-            throw new BuildFailedException("build " + image + ": the engine ended the build without reporting an image ID",
-                    "rerun with --debug and check the engine's log");
-        }
-        return imageId;
-    }
-
-    private static void rememberStepOutput(List<String> stepOutput, String text) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith("Step ")) {
-                stepOutput.clear();
-            }
-            if (!line.isBlank() && !line.startsWith(" ---> ")) {
-                stepOutput.add(line.strip());
-            }
-        }
-        while (stepOutput.size() > STEP_OUTPUT_LINES) {
-            stepOutput.remove(0);
         }
     }
 
@@ -141,7 +92,8 @@ public final class HttpDockerEngine implements DockerEngine {
         param(query, "tag", tag);
         try (EngineResponse response = http.send("POST", api("/images/" + source + "/tag?" + query), Map.of(), null)) {
             if (!response.isSuccess()) {
-                throw new BuildFailedException("tag " + repository + ":" + tag + ": " + errorMessage(response), null);
+                throw new PushFailedException(PushFailedException.Reason.LOCAL_TAG, null,
+                        "tag " + repository + ":" + tag + ": " + errorMessage(response));
             }
         } catch (IOException e) {
             throw unreachable("tag " + repository + ":" + tag, e);
@@ -154,61 +106,15 @@ public final class HttpDockerEngine implements DockerEngine {
         StringBuilder query = new StringBuilder();
         param(query, "tag", tag);
         Map<String, String> headers = Map.of("X-Registry-Auth", registryAuth);
+        PushStream stream = new PushStream(image, tag, progress);
         try (EngineResponse response = http.send("POST", api("/images/" + repository + "/push?" + query), headers, null)) {
             if (!response.isSuccess()) {
-                throw pushFailure(image, errorMessage(response));
+                throw stream.failure(errorMessage(response));
             }
-            return readPushStream(image, tag, response.body(), progress);
+            return stream.read(response.body(), json);
         } catch (IOException e) {
             throw unreachable("push " + image, e);
         }
-    }
-
-    private Digest readPushStream(String image, String tag, InputStream body, EngineProgress progress) throws IOException {
-        JsonMessageReader reader = new JsonMessageReader(body, json);
-        String digest = null;
-        for (JsonMessage message = reader.next(); message != null; message = reader.next()) {
-            if (message.isError()) {
-                throw pushFailure(image, message.errorMessage().strip());
-            }
-            if (message.aux() != null && message.aux().hasNonNull("Digest")) {
-                JsonNode aux = message.aux();
-                if (!aux.hasNonNull("Tag") || tag.equals(aux.get("Tag").asText())) {
-                    digest = aux.get("Digest").asText();
-                }
-            } else if (message.status() != null && message.id() != null) {
-                JsonMessage.ProgressDetail detail = message.progressDetail();
-                progress.layerStatus(message.id(), message.status(),
-                        detail == null ? null : detail.current(), detail == null ? null : detail.total());
-            } else if (message.status() != null) {
-                progress.status(message.status());
-                Matcher matcher = PUSHED_DIGEST.matcher(message.status());
-                if (digest == null && matcher.find()) {
-                    digest = matcher.group(1);
-                }
-            }
-        }
-        if (digest == null) {
-            throw new PushFailedException("push " + image + ": the engine ended the push without reporting a digest",
-                    "rerun with --debug and check the engine's log");
-        }
-        return Digest.of(digest);
-    }
-
-    private static RuntimeException pushFailure(String image, String reason) {
-        String lower = reason.toLowerCase(Locale.ROOT);
-        // Older engines answer 404, newer ones put it in the stream: either way the tag was never built here.
-        if (lower.contains("does not exist locally") || lower.contains("no such image")) {
-            return new PushFailedException("push " + image + ": the engine has no such image (" + reason + ")",
-                    "build it first (dhpush build --tag " + image.substring(image.lastIndexOf(':') + 1)
-                            + "), or check --repository and --registry");
-        }
-        if (AUTH_REFUSALS.stream().anyMatch(lower::contains)) {
-            return new AuthRefusedException("push " + image + ": the registry refused the credentials or the access: " + reason,
-                    "check DOCKER_HUB_USER and DOCKER_HUB_KEY; a Docker Hub access token needs \"Read & Write\" scope to push,"
-                            + " and the repository must belong to that user or one of its organisations");
-        }
-        return new PushFailedException("push " + image + ": " + reason, null);
     }
 
     @Override
@@ -218,12 +124,12 @@ public final class HttpDockerEngine implements DockerEngine {
                 return Optional.empty();
             }
             if (!response.isSuccess()) {
-                throw new EngineUnavailableException("inspect " + name + ": the engine answered " + response.status()
-                        + ": " + errorMessage(response), null);
+                throw new EngineUnavailableException(Reason.ENGINE_ERROR, address.toString(), address.isUnix(),
+                        "inspect " + name + ": the engine answered " + response.status() + ": " + errorMessage(response), null);
             }
             JsonNode image = json.readTree(response.smallBody(16 * 1024 * 1024));
-            return Optional.of(new ImageInfo(image.path("Id").asText(),
-                    strings(image.path("RepoTags")), strings(image.path("RepoDigests")), labels(image.path("Config").path("Labels"))));
+            return Optional.of(new ImageInfo(image.path("Id").asText(), strings(image.path("RepoDigests")),
+                    labels(image.path("Config").path("Labels"))));
         } catch (IOException e) {
             throw unreachable("inspect " + name, e);
         }
@@ -263,14 +169,14 @@ public final class HttpDockerEngine implements DockerEngine {
             engine = about.hasNonNull("ApiVersion") ? ApiVersion.parse(about.get("ApiVersion").asText()) : null;
         }
         if (engine == null) {
-            throw new EngineUnavailableException("connect to the Docker engine at " + address + ": it does not say which API it speaks",
-                    "is this a Docker engine? check --host or DOCKER_HOST");
+            throw new EngineUnavailableException(Reason.NOT_AN_ENGINE, address.toString(), address.isUnix(),
+                    "connect to the Docker engine at " + address + ": it does not say which API it speaks", null);
         }
         if (engine.compareTo(ApiVersion.OLDEST) < 0) {
             aboutEngine();
-            throw new EngineUnavailableException("connect to the Docker engine at " + address + ": engine " + engineVersion
-                    + " speaks API " + engine + ", older than the " + ApiVersion.OLDEST + " dhpush needs",
-                    "upgrade the engine to Docker 20.10 or newer");
+            throw new EngineUnavailableException(Reason.TOO_OLD, address.toString(), address.isUnix(),
+                    "connect to the Docker engine at " + address + ": engine " + engineVersion + " speaks API " + engine
+                            + ", older than the " + ApiVersion.OLDEST + " dhpush needs (Docker 20.10)", null);
         }
         version = ApiVersion.negotiate(engine);
         LOG.debugf("engine at %s speaks API %s; using %s", address, engine, version);
@@ -289,11 +195,9 @@ public final class HttpDockerEngine implements DockerEngine {
     }
 
     private EngineUnavailableException unreachable(String action, IOException cause) {
-        String hint = address.isUnix()
-                ? "is dockerd running, and may this user open " + address.socket() + "? (set --host or DOCKER_HOST for another engine)"
-                : "is the engine listening there, and do DOCKER_TLS_VERIFY and DOCKER_CERT_PATH match its TLS setting?";
-        return new EngineUnavailableException(action + ": no answer from the Docker engine at " + address
-                + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", hint, cause);
+        return new EngineUnavailableException(Reason.UNREACHABLE, address.toString(), address.isUnix(), action
+                + ": no answer from the Docker engine at " + address + " (" + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage() + ")", cause);
     }
 
     private String errorMessage(EngineResponse response) throws IOException {

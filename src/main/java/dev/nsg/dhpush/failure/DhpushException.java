@@ -1,27 +1,21 @@
 package dev.nsg.dhpush.failure;
 
 /**
- * The one base of every failure dhpush reports to its user; each subclass is one failure kind with its exit code.
- * The message reads {@code <action> <image>: <reason>}; the optional hint says what to do about it. Messages never
- * carry a secret: they are printed as they are.
+ * The one base of every failure dhpush reports to its user; each subclass is one failure kind with its exit code
+ * and the facts the command line needs to say what to do about it. The message reads
+ * {@code <action> <image>: <reason>}; the {@code hint:} line is written by the command line from the facts, never
+ * here. Messages never carry a secret: they are printed as they are.
  */
 public abstract class DhpushException extends RuntimeException {
 
     private final ExitCode exitCode;
-    private final String hint;
 
-    protected DhpushException(ExitCode exitCode, String message, String hint, Throwable cause) {
+    protected DhpushException(ExitCode exitCode, String message, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
-        this.hint = hint;
     }
 
     public final ExitCode exitCode() {
         return exitCode;
-    }
-
-    /** One line telling the user what to check or do, or {@code null}. */
-    public final String hint() {
-        return hint;
     }
 }

@@ -1,13 +1,31 @@
 package dev.nsg.dhpush.failure;
 
-/** The engine reported a failed push for a reason other than authentication. */
+/** The engine failed a push (or the local tagging before it) for a reason other than access or reachability. */
 public class PushFailedException extends DhpushException {
 
-    public PushFailedException(String message, String hint, Throwable cause) {
-        super(ExitCode.PUSH_FAILED, message, hint, cause);
+    /**
+     * REGISTRY_ERROR: the registry refused with an error code; REGISTRY_UNREACHABLE: the engine could not reach the
+     * registry, or it answered 5xx; ENGINE_ERROR: the engine's own failure; NO_DIGEST: the push ended without a
+     * digest; LOCAL_TAG: tagging the image before the push failed. The use case turns access refusals and
+     * unreachable registries into their own failure kinds, with the facts the engine cannot know.
+     */
+    public enum Reason { REGISTRY_ERROR, REGISTRY_UNREACHABLE, ENGINE_ERROR, NO_DIGEST, LOCAL_TAG }
+
+    private final Reason reason;
+    private final String registryCode;
+
+    /** @param registryCode the registry's error code the engine relayed ({@code NAME_INVALID}), or null */
+    public PushFailedException(Reason reason, String registryCode, String message) {
+        super(ExitCode.PUSH_FAILED, message, null);
+        this.reason = reason;
+        this.registryCode = registryCode;
     }
 
-    public PushFailedException(String message, String hint) {
-        this(message, hint, null);
+    public Reason reason() {
+        return reason;
+    }
+
+    public String registryCode() {
+        return registryCode;
     }
 }

@@ -1,13 +1,47 @@
 package dev.nsg.dhpush.failure;
 
-/** The registry stayed unreachable or rate-limited after the bounded retries. */
+import java.time.Duration;
+
+/** The registry stayed unreachable or rate-limited after the bounded retries, or does not speak the v2 API. */
 public class RegistryUnavailableException extends DhpushException {
 
-    public RegistryUnavailableException(String message, String hint, Throwable cause) {
-        super(ExitCode.REGISTRY_UNAVAILABLE, message, hint, cause);
+    /**
+     * UNREACHABLE: connection errors or 5xx to the end; RATE_LIMITED: 429 (TOOMANYREQUESTS) to the end;
+     * NOT_A_REGISTRY: no v2 API at that address; BAD_ANSWER: an answer dhpush cannot read; INTERRUPTED: stopped while
+     * waiting to retry.
+     */
+    public enum Reason { UNREACHABLE, RATE_LIMITED, NOT_A_REGISTRY, BAD_ANSWER, INTERRUPTED }
+
+    private final Reason reason;
+    private final String host;
+    private final Retries retries;
+
+    public RegistryUnavailableException(Reason reason, String host, Retries retries, String message, Throwable cause) {
+        super(ExitCode.REGISTRY_UNAVAILABLE, message, cause);
+        this.reason = reason;
+        this.host = host;
+        this.retries = retries;
     }
 
-    public RegistryUnavailableException(String message, String hint) {
-        this(message, hint, null);
+    public RegistryUnavailableException(Reason reason, String host, String message) {
+        this(reason, host, null, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The registry's API host. */
+    public String host() {
+        return host;
+    }
+
+    /** How the retries went, or null when none were made (the engine's own push, an unreadable answer). */
+    public Retries retries() {
+        return retries;
+    }
+
+    /** @param retryAfter the last Retry-After the registry sent, or null */
+    public record Retries(int attempts, int maxAttempts, Duration maxRetryTime, String retryAfter) {
     }
 }

@@ -1,13 +1,18 @@
 package dev.nsg.dhpush.failure;
 
-/** The registry does not serve the pushed digest under the tag. */
+/** The registry does not serve what was expected: another digest, no such tag or repository, or tags that differ. */
 public class VerificationFailedException extends DhpushException {
 
-    public VerificationFailedException(String message, String hint, Throwable cause) {
-        super(ExitCode.VERIFICATION_FAILED, message, hint, cause);
+    public enum Reason { TAG_ABSENT, OTHER_DIGEST, TAGS_DIFFER, NO_SUCH_REPOSITORY }
+
+    private final Reason reason;
+
+    public VerificationFailedException(Reason reason, String message) {
+        super(ExitCode.VERIFICATION_FAILED, message, null);
+        this.reason = reason;
     }
 
-    public VerificationFailedException(String message, String hint) {
-        this(message, hint, null);
+    public Reason reason() {
+        return reason;
     }
 }

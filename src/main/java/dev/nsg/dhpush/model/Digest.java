@@ -11,8 +11,8 @@ public record Digest(String value) {
 
     public Digest {
         if (value == null || !SHA256.matcher(value).matches()) {
-            throw new InvalidInputException("invalid digest \"" + value + "\"",
-                    "a digest reads sha256: followed by 64 lowercase hexadecimal digits");
+            throw new InvalidInputException(InvalidInputException.Problem.DIGEST, value,
+                    "invalid digest \"" + value + "\": not sha256: followed by 64 lowercase hexadecimal digits");
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.nsg.dhpush.model;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 
 /**
  * A repository on a registry, normalised the way the docker CLI does it (distribution/reference):
@@ -11,7 +13,7 @@ import dev.nsg.dhpush.failure.InvalidInputException;
  * on Docker Hub lives under {@code library/}.
  *
  * @param registry the registry as written in image names: {@code docker.io}, {@code localhost:5000}
- * @param path the repository path on that registry: {@code willfifensg/nsg-basic-django-app}
+ * @param path the repository path on that registry: {@code team/app}
  */
 public record ImageReference(String registry, String path) {
 
@@ -28,8 +30,7 @@ public record ImageReference(String registry, String path) {
      */
     public static ImageReference parse(String registry, String repository) {
         if (repository == null || repository.isBlank()) {
-            throw new InvalidInputException("invalid repository: none given",
-                    "pass --repository NAMESPACE/NAME, or set DOCKER_HUB_USER");
+            throw new InvalidInputException(Problem.REPOSITORY, "", "invalid repository: the name is empty");
         }
         String name = repository.trim();
         String domain = registry == null || registry.isBlank() ? DockerHub.REGISTRY : registry.trim();
@@ -44,12 +45,12 @@ public record ImageReference(String registry, String path) {
             }
         }
         if (name.contains("@") || name.lastIndexOf(':') > name.lastIndexOf('/')) {
-            throw new InvalidInputException("invalid repository \"" + repository + "\": it carries a tag or digest",
-                    "give the repository without ':tag'; pass tags with --tag");
+            throw new InvalidInputException(Problem.REPOSITORY, repository,
+                    "invalid repository \"" + repository + "\": it carries a tag or digest");
         }
         if (!DOMAIN.matcher(domain).matches()) {
-            throw new InvalidInputException("invalid registry \"" + domain + "\": not a host name with an optional :port",
-                    "examples: docker.io, localhost:5000, registry.example.com");
+            throw new InvalidInputException(Problem.REGISTRY, domain,
+                    "invalid registry \"" + domain + "\": not a host name with an optional :port");
         }
         if (DockerHub.isDockerHub(domain)) {
             domain = DockerHub.REGISTRY;
@@ -61,25 +62,66 @@ public record ImageReference(String registry, String path) {
             checkComponent(repository, component);
         }
         if (domain.length() + 1 + name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("invalid repository \"" + repository + "\": the full name is longer than "
-                    + MAX_NAME_LENGTH + " characters", null);
+            throw new InvalidInputException(Problem.REPOSITORY, repository, "invalid repository \"" + repository
+                    + "\": the full name is longer than " + MAX_NAME_LENGTH + " characters");
         }
         return new ImageReference(domain, name);
     }
 
     private static void checkComponent(String repository, String component) {
         if (component.isEmpty()) {
-            throw new InvalidInputException("invalid repository \"" + repository + "\": it has an empty path component",
-                    "remove the doubled or trailing '/'");
+            throw new InvalidInputException(Problem.REPOSITORY, repository,
+                    "invalid repository \"" + repository + "\": it has an empty path component (a doubled or trailing '/')");
         }
         if (!component.equals(component.toLowerCase(Locale.ROOT))) {
-            throw new InvalidInputException("invalid repository \"" + repository + "\": \"" + component
-                    + "\" has uppercase letters", "repository names must be lowercase");
+            throw new InvalidInputException(Problem.REPOSITORY, repository, "invalid repository \"" + repository + "\": \""
+                    + component + "\" has uppercase letters (repository names are lowercase)");
         }
         if (!COMPONENT.matcher(component).matches()) {
-            throw new InvalidInputException("invalid repository \"" + repository + "\": \"" + component
-                    + "\" breaks the naming rule", "use lowercase letters and digits, joined by '.', '_', '__' or '-'");
+            throw new InvalidInputException(Problem.REPOSITORY, repository, "invalid repository \"" + repository + "\": \""
+                    + component + "\" breaks the naming rule (lowercase letters and digits, joined by '.', '_', '__' or '-')");
         }
+    }
+
+    /**
+     * A full image reference as docker takes it ({@code host:5000/team/app:1.0}) split into registry, repository and
+     * tag, or empty when the text is not one. Used to tell a user who wrote a whole reference where a tag belongs.
+     *
+     * @param registry the host, or null when the reference names none (Docker Hub)
+     * @param tag the tag, or null
+     */
+    public record Parts(String registry, String repository, String tag) {
+    }
+
+    public static Optional<Parts> split(String reference) {
+        if (reference == null || reference.isBlank() || reference.contains("@")) {
+            return Optional.empty();
+        }
+        String name = reference.strip();
+        String tag = null;
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            tag = name.substring(colon + 1);
+            name = name.substring(0, colon);
+        }
+        String registry = null;
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            String first = name.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                registry = first;
+                name = name.substring(slash + 1);
+            }
+        }
+        for (String component : name.split("/", -1)) {
+            if (!COMPONENT.matcher(component).matches()) {
+                return Optional.empty();
+            }
+        }
+        if (registry != null && !DOMAIN.matcher(registry).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parts(registry, name, tag == null || tag.isEmpty() ? null : tag));
     }
 
     public boolean isDockerHub() {

@@ -11,8 +11,7 @@ public record Tag(String value) {
 
     public Tag {
         if (value == null || value.isEmpty()) {
-            throw new InvalidInputException("invalid tag: the tag is empty",
-                    "pass --tag NAME, or set BITBUCKET_BUILD_NUMBER");
+            throw new InvalidInputException(InvalidInputException.Problem.TAG, "", "invalid tag: the tag is empty");
         }
         if (!GRAMMAR.matcher(value).matches()) {
             String rule = value.length() > 128
@@ -20,8 +19,7 @@ public record Tag(String value) {
                     : (value.charAt(0) == '.' || value.charAt(0) == '-')
                             ? "it must start with a letter, digit or underscore"
                             : "only letters, digits, '_', '.' and '-' are allowed";
-            throw new InvalidInputException("invalid tag \"" + value + "\": " + rule,
-                    "tags follow Docker's reference grammar [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+            throw new InvalidInputException(InvalidInputException.Problem.TAG, value, "invalid tag \"" + value + "\": " + rule);
         }
     }
 

@@ -6,8 +6,6 @@ package dev.nsg.dhpush.registry;
  */
 public record RateLimit(String limit, String remaining, String source) {
 
-    static final RateLimit NONE = new RateLimit(null, null, null);
-
     public boolean isKnown() {
         return limit != null || remaining != null;
     }

@@ -1,17 +1,23 @@
 package dev.nsg.dhpush.registry;
 
+import java.io.Closeable;
+
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-/** The three registry v2 calls dhpush makes (distribution spec: "end-1", "end-3" HEAD, "end-8a/b"). */
+/**
+ * The registry v2 calls dhpush makes (distribution spec: "end-1", "end-3" HEAD, "end-4a" POST, "end-8a/b"); closing
+ * the client releases its connections.
+ */
 @Path("/v2")
-public interface RegistryApi {
+public interface RegistryApi extends Closeable {
 
     /** The API root: 200, or 401 with the WWW-Authenticate challenge that says how to authenticate. */
     @GET
@@ -28,4 +34,9 @@ public interface RegistryApi {
     @Path("/{name}/tags/list")
     Response tags(@Encoded @PathParam("name") String name, @QueryParam("n") Integer pageSize, @QueryParam("last") String last,
             @HeaderParam("Authorization") String authorization);
+
+    /** Opens a blob upload session: 202 with its Location proves push access; nothing is stored until a PUT. */
+    @POST
+    @Path("/{name}/blobs/uploads/")
+    Response startUpload(@Encoded @PathParam("name") String name, @HeaderParam("Authorization") String authorization);
 }

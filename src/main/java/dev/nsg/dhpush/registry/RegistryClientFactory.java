@@ -12,7 +12,7 @@ import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.config.RegistryConfig;
 import dev.nsg.dhpush.model.ImageReference;
 
-/** Opens a {@link RegistryClient} for one repository, with pull scope: verifying and listing only ever read. */
+/** Opens a {@link RegistryClient} for one repository, asking for push access or only for pull. */
 @ApplicationScoped
 public class RegistryClientFactory {
 
@@ -25,15 +25,16 @@ public class RegistryClientFactory {
     }
 
     /**
+     * @param push whether this client will prove push access (scope pull,push), or only read (scope pull)
      * @param insecureHosts registries to reach over plain HTTP although not on loopback ({@code --insecure-registry})
      * @param extraCa a CA certificate to trust for this registry ({@code --registry-ca}), or null
+     * @param dockerCertsDir where docker keeps per-registry CAs ({@code ~/.docker/certs.d})
      */
-    public RegistryClient open(ImageReference repository, Optional<Credentials> credentials, Set<String> insecureHosts, Path extraCa) {
-        Path certsDir = Path.of(System.getProperty("user.home"), ".docker", "certs.d");
-        RegistryEndpoint endpoint = RegistryEndpoint.of(repository.apiHost(), insecureHosts, extraCa, certsDir);
+    public RegistryClient open(ImageReference repository, Optional<Credentials> credentials, boolean push,
+            Set<String> insecureHosts, Path extraCa, Path dockerCertsDir) {
+        RegistryEndpoint endpoint = RegistryEndpoint.of(repository.apiHost(), insecureHosts, extraCa, dockerCertsDir);
         RetryPolicy retry = new RetryPolicy(Math.max(1, config.maxAttempts()), config.maxRetryTime(), config.initialBackoff());
-        String scope = "repository:" + repository.path() + ":pull";
-        RegistrySession session = new RegistrySession(endpoint, credentials, scope, retry, config.requestTimeout(), json);
+        RegistrySession session = new RegistrySession(endpoint, credentials, repository, push, retry, config.requestTimeout(), json);
         return new RegistryClient(session, repository.path(), config.tagsPageSize(), json);
     }
 }

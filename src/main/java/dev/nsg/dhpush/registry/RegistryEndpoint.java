@@ -71,8 +71,8 @@ public record RegistryEndpoint(URI base, KeyStore trust) {
             }
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            throw new InvalidInputException("registry CA " + ca + ": not a usable PEM certificate (" + e.getMessage() + ")",
-                    "give a PEM CA certificate, as docker reads from certs.d/<host:port>/ca.crt");
+            throw new InvalidInputException(InvalidInputException.Problem.REGISTRY_CA, ca.toString(),
+                    "registry CA " + ca + ": not a usable PEM certificate (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -7,27 +7,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.failure.AuthRefusedException;
+import dev.nsg.dhpush.failure.AuthRefusedException.Reason;
+import dev.nsg.dhpush.failure.AuthRefusedException.Refusal;
 import dev.nsg.dhpush.failure.RegistryUnavailableException;
+import dev.nsg.dhpush.failure.RegistryUnavailableException.Retries;
+import dev.nsg.dhpush.model.ImageReference;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * One conversation with one registry for one repository scope: authenticates as the registry's challenge asks
- * (Bearer token from the realm, or Basic), reuses the token until it expires, refreshes it once on a 401, and
- * retries idempotent calls on connection errors, 408, 429 and 5xx within the {@link RetryPolicy}.
+ * One conversation with one registry for one repository: authenticates as the registry's challenge asks (Bearer
+ * token from the realm, or Basic), reuses the token until it expires, refreshes it once on a 401, and retries
+ * idempotent calls on connection errors, 408, 429 and 5xx within the {@link RetryPolicy}. Failures carry the facts
+ * (registry, repository, action, credential source, status, registry error code); their words are the CLI's.
  */
-final class RegistrySession {
+final class RegistrySession implements AutoCloseable {
+
+    /** How the registry asked to be spoken to at {@code GET /v2/}. */
+    enum Scheme { NONE, BASIC, BEARER }
 
     private static final Logger LOG = Logger.getLogger(RegistrySession.class);
     private static final int SMALL_BODY = 1024 * 1024;
@@ -35,20 +46,26 @@ final class RegistrySession {
     private final RegistryEndpoint endpoint;
     private final RegistryApi api;
     private final Optional<Credentials> credentials;
+    private final ImageReference repository;
     private final String scope;
+    private final String action;
     private final RetryPolicy retry;
     private final Duration timeout;
     private final ObjectMapper json;
     private String authorization;
-    private boolean authorized;
+    private Scheme scheme;
+    private Optional<Set<String>> granted = Optional.empty();
     private long tokenExpiresAtNanos = Long.MAX_VALUE;
     private int requests;
 
-    RegistrySession(RegistryEndpoint endpoint, Optional<Credentials> credentials, String scope, RetryPolicy retry,
-            Duration timeout, ObjectMapper json) {
+    /** @param push whether the session asks for push access (pull,push scope) or only reads */
+    RegistrySession(RegistryEndpoint endpoint, Optional<Credentials> credentials, ImageReference repository, boolean push,
+            RetryPolicy retry, Duration timeout, ObjectMapper json) {
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.scope = scope;
+        this.repository = repository;
+        this.action = push ? "push" : "pull";
+        this.scope = "repository:" + repository.path() + ":" + (push ? "pull,push" : "pull");
         this.retry = retry;
         this.timeout = timeout;
         this.json = json;
@@ -68,102 +85,167 @@ final class RegistrySession {
         return endpoint.base().getAuthority();
     }
 
-    /** Sends an idempotent call with the session's authorization; the caller reads and closes the response. */
-    Response send(String action, Function<String, Response> call) {
-        if (!authorized || System.nanoTime() > tokenExpiresAtNanos) {
-            authorize(action);
+    URI baseUri() {
+        return endpoint.base();
+    }
+
+    /** Authenticates now, as the first call would; the scheme and any token grants are known afterwards. */
+    Scheme authorize(String doing) {
+        if (scheme == null || System.nanoTime() > tokenExpiresAtNanos) {
+            authenticate(doing, pingChallenge(doing));
         }
-        Response response = withRetries(action, () -> call.apply(authorization));
-        if (response.getStatus() == 401) {
-            // One refresh: tokens expire, and the challenge may name a wider scope than the first one.
+        return scheme;
+    }
+
+    /** The actions the Bearer token grants on the repository; empty when there is no token or it does not say. */
+    Optional<Set<String>> granted() {
+        return granted;
+    }
+
+    /** Sends an idempotent call with the session's authorization, with retries; the caller reads and closes it. */
+    Response send(String doing, Function<String, Response> call) {
+        return sendAuthorized(doing, () -> withRetries(doing, () -> call.apply(authorization)));
+    }
+
+    /** Sends a call that must not be repeated blindly (POST, DELETE): one attempt, one token refresh on a 401. */
+    Response sendOnce(String doing, Function<String, Response> call) {
+        return sendAuthorized(doing, () -> once(doing, () -> call.apply(authorization)));
+    }
+
+    private Response sendAuthorized(String doing, Supplier<Response> send) {
+        authorize(doing);
+        Response response = send.get();
+        if (response.getStatus() == 401 && scheme == Scheme.BEARER) {
+            // One refresh: tokens expire, and the challenge may name a wider scope than the first one. (Basic
+            // credentials cannot change, so a 401 to them is final.)
             Challenge challenge = Challenge.parse(response.getHeaderString("WWW-Authenticate"));
             response.close();
-            authenticate(action, challenge);
-            response = withRetries(action, () -> call.apply(authorization));
+            authenticate(doing, challenge);
+            response = send.get();
         }
         if (response.getStatus() == 401 || response.getStatus() == 403) {
-            int status = response.getStatus();
-            String detail = errorSummary(response);
-            throw new AuthRefusedException(action + ": the registry " + host() + " answered " + status + detail,
-                    credentials.isEmpty() ? "this repository needs credentials: set DOCKER_HUB_USER and DOCKER_HUB_KEY"
-                            : "check that the credentials (" + credentials.get().source() + ") may read this repository");
+            throw refused(doing, response);
         }
         return response;
     }
 
-    private void authorize(String action) {
-        Response ping = withRetries(action, () -> api.ping(null));
+    /**
+     * A 401 or 403 as the failure it means: no credentials where some are needed; credentials a Basic registry
+     * refused; or, where they were accepted (a token was issued), access denied to this repository.
+     */
+    AuthRefusedException refused(String doing, Response response) {
+        int status = response.getStatus();
+        String code = errorCode(response);
+        Reason reason = credentials.isEmpty() ? Reason.NO_CREDENTIALS
+                : status == 403 || scheme == Scheme.BEARER || "DENIED".equals(code) ? Reason.ACCESS_DENIED
+                : Reason.CREDENTIALS_REJECTED;
+        return new AuthRefusedException(reason, refusal(status, code),
+                doing + ": the registry " + host() + " answered " + status + (code == null ? "" : " " + code));
+    }
+
+    Refusal refusal(Integer status, String code) {
+        return new Refusal(repository.registry(), repository.isDockerHub(), repository.path(), action,
+                credentials.map(Credentials::source).orElse(null), credentials.map(Credentials::username).orElse(null),
+                status, code);
+    }
+
+    private Challenge pingChallenge(String doing) {
+        Response ping = withRetries(doing, () -> api.ping(null));
         try (ping) {
             if (ping.getStatus() == 200) {
-                authorization = null;
-                authorized = true;
-                return;
+                return null;
             }
             if (ping.getStatus() != 401) {
-                throw new RegistryUnavailableException(action + ": " + host() + " is not a registry v2 API (GET /v2/ answered "
-                        + ping.getStatus() + ")", "check --registry");
+                throw new RegistryUnavailableException(RegistryUnavailableException.Reason.NOT_A_REGISTRY, host(),
+                        doing + ": " + host() + " is not a registry v2 API (GET /v2/ answered " + ping.getStatus() + ")");
             }
-            authenticate(action, Challenge.parse(ping.getHeaderString("WWW-Authenticate")));
+            Challenge challenge = Challenge.parse(ping.getHeaderString("WWW-Authenticate"));
+            if (challenge == null) {
+                throw new AuthRefusedException(Reason.UNSUPPORTED_CHALLENGE, refusal(401, null),
+                        doing + ": the registry " + host() + " answered 401 without a WWW-Authenticate challenge");
+            }
+            return challenge;
         }
     }
 
-    private void authenticate(String action, Challenge challenge) {
-        if (challenge != null && challenge.isBearer() && challenge.realm() != null) {
-            fetchToken(action, challenge);
-        } else if (challenge != null && challenge.isBasic()) {
-            Credentials basic = credentials.orElseThrow(() -> new AuthRefusedException(
-                    action + ": the registry " + host() + " requires credentials", "set DOCKER_HUB_USER and DOCKER_HUB_KEY, or log in with docker login"));
-            authorization = "Basic " + Base64.getEncoder().encodeToString(
-                    (basic.username() + ":" + basic.secret()).getBytes(StandardCharsets.UTF_8));
+    private void authenticate(String doing, Challenge challenge) {
+        if (challenge == null) {
+            authorization = null;
+            scheme = Scheme.NONE;
+        } else if (challenge.isBearer() && challenge.realm() != null) {
+            fetchToken(doing, challenge);
+            scheme = Scheme.BEARER;
+        } else if (challenge.isBasic()) {
+            Credentials basic = credentials.orElseThrow(() -> new AuthRefusedException(Reason.NO_CREDENTIALS,
+                    refusal(401, null), doing + ": the registry " + host() + " requires credentials"));
+            authorization = basicAuthorization(basic);
+            scheme = Scheme.BASIC;
         } else {
-            throw new AuthRefusedException(action + ": the registry " + host() + " asks for an authentication dhpush does not speak ("
-                    + (challenge == null ? "no WWW-Authenticate header" : challenge.scheme()) + ")", null);
+            throw new AuthRefusedException(Reason.UNSUPPORTED_CHALLENGE, refusal(401, null), doing + ": the registry " + host()
+                    + " asks for an authentication dhpush does not speak (" + challenge.scheme() + ")");
         }
-        authorized = true;
     }
 
-    private void fetchToken(String action, Challenge challenge) {
+    private void fetchToken(String doing, Challenge challenge) {
         URI realm = URI.create(challenge.realm());
         if (!"https".equals(realm.getScheme()) && !RegistryEndpoint.isLoopback(realm.getAuthority())) {
-            throw new AuthRefusedException(action + ": the token service " + realm.getAuthority()
-                    + " is not on HTTPS; dhpush sends no credentials over plain HTTP", null);
+            throw new AuthRefusedException(Reason.INSECURE_TOKEN_SERVICE, refusal(null, null), doing + ": the token service "
+                    + realm.getAuthority() + " is not on HTTPS; dhpush sends no credentials over plain HTTP");
         }
         String requestedScope = challenge.parameters().getOrDefault("scope", scope);
         if (!requestedScope.contains(scope)) {
             requestedScope = scope;
         }
-        String basic = credentials.filter(found -> !found.identityToken())
-                .map(found -> "Basic " + Base64.getEncoder().encodeToString((found.username() + ":" + found.secret()).getBytes(StandardCharsets.UTF_8)))
-                .orElse(null);
-        TokenApi tokens = builder(realm).build(TokenApi.class);
+        String basic = credentials.filter(found -> !found.identityToken()).map(RegistrySession::basicAuthorization).orElse(null);
         String tokenScope = requestedScope;
-        Response response = withRetries(action, () -> tokens.token(challenge.service(), tokenScope, basic));
-        try (response) {
+        try (TokenApi tokens = builder(realm).build(TokenApi.class);
+                Response response = withRetries(doing, () -> tokens.token(challenge.service(), tokenScope, basic))) {
             if (response.getStatus() == 401 || response.getStatus() == 403) {
-                throw new AuthRefusedException(action + ": the token service " + realm.getAuthority() + " refused the credentials ("
-                        + response.getStatus() + ")", "check DOCKER_HUB_USER and DOCKER_HUB_KEY (a Docker Hub access token, not the account password)");
+                throw new AuthRefusedException(credentials.isEmpty() ? Reason.NO_CREDENTIALS : Reason.CREDENTIALS_REJECTED,
+                        refusal(response.getStatus(), null), doing + ": the token service " + realm.getAuthority()
+                                + " refused the credentials (" + response.getStatus() + ")");
             }
             if (response.getStatus() != 200) {
-                throw new RegistryUnavailableException(action + ": the token service " + realm.getAuthority() + " answered "
-                        + response.getStatus(), null);
+                throw new RegistryUnavailableException(RegistryUnavailableException.Reason.BAD_ANSWER, realm.getAuthority(),
+                        doing + ": the token service " + realm.getAuthority() + " answered " + response.getStatus());
             }
             TokenResponse token = json.readValue(readSmall(response), TokenResponse.class);
             if (token.bearer() == null) {
-                throw new AuthRefusedException(action + ": the token service " + realm.getAuthority() + " sent no token", null);
+                throw new AuthRefusedException(Reason.NO_TOKEN, refusal(200, null),
+                        doing + ": the token service " + realm.getAuthority() + " sent no token");
             }
             authorization = "Bearer " + token.bearer();
+            granted = TokenGrants.forRepository(token.bearer(), repository.path(), json);
             // Docker token spec: 60 s when the service does not say; renew a little early.
             int lifetime = token.expiresIn() != null && token.expiresIn() > 0 ? token.expiresIn() : 60;
             tokenExpiresAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(1, lifetime - 5));
-            LOG.debugf("registry %s: token for %s from %s (valid %d s)", host(), tokenScope, realm.getAuthority(), lifetime);
+            LOG.debugf("registry %s: token for %s from %s (valid %d s, grants %s)", host(), tokenScope, realm.getAuthority(),
+                    lifetime, granted.map(Object::toString).orElse("not stated"));
         } catch (IOException e) {
-            throw new AuthRefusedException(action + ": the token service " + realm.getAuthority() + " sent an unreadable answer", null, e);
+            throw new RegistryUnavailableException(RegistryUnavailableException.Reason.BAD_ANSWER, realm.getAuthority(), null,
+                    doing + ": the token service " + realm.getAuthority() + " sent an unreadable answer", e);
         }
     }
 
-    private Response withRetries(String action, java.util.function.Supplier<Response> call) {
+    private static String basicAuthorization(Credentials credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (credentials.username() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Response once(String doing, Supplier<Response> call) {
+        requests++;
+        try {
+            return call.get();
+        } catch (ProcessingException e) {
+            throw new RegistryUnavailableException(RegistryUnavailableException.Reason.UNREACHABLE, host(),
+                    new Retries(1, 1, retry.maxTotal(), null), doing + ": " + host() + " did not answer (" + describe(e) + ")", e);
+        }
+    }
+
+    private Response withRetries(String doing, Supplier<Response> call) {
         long deadline = System.nanoTime() + retry.maxTotal().toNanos();
         String lastProblem = null;
+        int lastStatus = 0;
         for (int attempt = 1; ; attempt++) {
             String retryAfter = null;
             requests++;
@@ -172,22 +254,25 @@ final class RegistrySession {
                 if (!RetryPolicy.isRetryable(response.getStatus())) {
                     return response;
                 }
-                lastProblem = "HTTP " + response.getStatus();
+                lastStatus = response.getStatus();
+                lastProblem = "HTTP " + lastStatus;
                 retryAfter = response.getHeaderString("Retry-After");
                 response.close();
             } catch (ProcessingException e) {
+                lastStatus = 0;
                 lastProblem = describe(e);
             }
             Duration wait = retry.backoff(attempt, retryAfter);
             boolean outOfTime = System.nanoTime() + wait.toNanos() > deadline;
             if (attempt >= retry.maxAttempts() || outOfTime) {
-                throw new RegistryUnavailableException(action + ": " + host() + " still failing after " + attempt + " attempt"
-                        + (attempt == 1 ? "" : "s") + " (last: " + lastProblem + (retryAfter != null ? ", Retry-After " + retryAfter : "") + ")",
-                        "retries are bounded by DHPUSH_REGISTRY_MAX_ATTEMPTS=" + retry.maxAttempts()
-                                + " and DHPUSH_REGISTRY_MAX_RETRY_TIME=" + retry.maxTotal().toSeconds() + "S; check the registry's status");
+                throw new RegistryUnavailableException(lastStatus == 429 ? RegistryUnavailableException.Reason.RATE_LIMITED
+                        : RegistryUnavailableException.Reason.UNREACHABLE, host(),
+                        new Retries(attempt, retry.maxAttempts(), retry.maxTotal(), retryAfter),
+                        doing + ": " + host() + " still failing after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
+                                + " (last: " + lastProblem + (retryAfter != null ? ", Retry-After " + retryAfter : "") + ")", null);
             }
             LOG.debugf("registry %s: %s on attempt %d; retrying in %d ms", host(), lastProblem, attempt, wait.toMillis());
-            sleep(wait);
+            sleep(doing, wait);
         }
     }
 
@@ -196,12 +281,13 @@ final class RegistrySession {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    private static void sleep(Duration wait) {
+    private void sleep(String doing, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException("interrupted while waiting to retry", null, e);
+            throw new RegistryUnavailableException(RegistryUnavailableException.Reason.INTERRUPTED, host(), null,
+                    doing + ": interrupted while waiting to retry", e);
         }
     }
 
@@ -211,17 +297,23 @@ final class RegistrySession {
         }
     }
 
-    private String errorSummary(Response response) {
+    /** The first error code of a registry's error body ({@code {"errors":[{"code":"DENIED",…}]}}), or null. */
+    private String errorCode(Response response) {
         try (response) {
             String body = response.hasEntity() ? readSmall(response) : "";
-            var errors = body.isBlank() ? null : json.readTree(body).path("errors");
-            if (errors != null && errors.isArray() && errors.size() > 0) {
-                return ": " + errors.get(0).path("code").asText() + " " + errors.get(0).path("message").asText();
+            JsonNode errors = body.isBlank() ? null : json.readTree(body).path("errors");
+            if (errors != null && errors.isArray() && errors.size() > 0 && errors.get(0).hasNonNull("code")) {
+                return errors.get(0).get("code").asText();
             }
         } catch (IOException | RuntimeException unreadable) {
             // the status alone must do
         }
-        return "";
+        return null;
+    }
+
+    /** A client for another URL of this registry (an upload Location), trusting what this session trusts. */
+    <T> T client(URI base, Class<T> api) {
+        return builder(base).build(api);
     }
 
     private QuarkusRestClientBuilder builder(URI base) {
@@ -235,5 +327,14 @@ final class RegistrySession {
             builder.trustStore(endpoint.trust());
         }
         return builder;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } catch (IOException e) {
+            LOG.debugf("registry %s: closing the client failed: %s", host(), e.getMessage());
+        }
     }
 }

@@ -25,7 +25,7 @@ class ImageMetadataTest {
     @Test
     void created_isSourceDateEpoch_whenSet() {
         assertEquals(Instant.parse("2023-11-14T22:13:20Z"),
-                ImageMetadata.created(Map.of("SOURCE_DATE_EPOCH", "1700000000"), directory, NOW));
+                ImageMetadata.created(new SourceInfo(null, null, "1700000000"), directory, NOW));
     }
 
     @Test
@@ -35,17 +35,17 @@ class ImageMetadataTest {
                 "GIT_AUTHOR_DATE", "2024-02-03T04:05:06Z", "GIT_COMMITTER_DATE", "2024-02-03T04:05:06Z");
         git(committer, "init", "-q");
         git(committer, "commit", "-q", "--allow-empty", "-m", "first");
-        assertEquals(Instant.parse("2024-02-03T04:05:06Z"), ImageMetadata.created(Map.of(), directory, NOW));
+        assertEquals(Instant.parse("2024-02-03T04:05:06Z"), ImageMetadata.created(SourceInfo.NONE, directory, NOW));
         assertEquals(Instant.parse("2023-11-14T22:13:20Z"),
-                ImageMetadata.created(Map.of("SOURCE_DATE_EPOCH", "1700000000"), directory, NOW), "SOURCE_DATE_EPOCH wins");
+                ImageMetadata.created(new SourceInfo(null, null, "1700000000"), directory, NOW), "SOURCE_DATE_EPOCH wins");
     }
 
     @Test
     void created_isNowInWholeSeconds_outsideGit_orWhenSourceDateEpochIsNotANumber() throws Exception {
         Path notGit = Files.createDirectories(directory.resolve("plain"));
-        assertEquals(Instant.parse("2026-11-26T12:34:56Z"), ImageMetadata.created(Map.of(), notGit, NOW));
+        assertEquals(Instant.parse("2026-11-26T12:34:56Z"), ImageMetadata.created(SourceInfo.NONE, notGit, NOW));
         assertEquals(Instant.parse("2026-11-26T12:34:56Z"),
-                ImageMetadata.created(Map.of("SOURCE_DATE_EPOCH", "yesterday"), notGit, NOW));
+                ImageMetadata.created(new SourceInfo(null, null, "yesterday"), notGit, NOW));
     }
 
     @Test

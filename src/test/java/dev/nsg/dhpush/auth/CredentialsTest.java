@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.nsg.dhpush.failure.CredentialSource;
 import dev.nsg.dhpush.failure.InvalidInputException;
 
 class CredentialsTest {
@@ -32,13 +32,13 @@ class CredentialsTest {
 
     @Test
     void toString_neverShowsTheSecret() {
-        assertFalse(Credentials.password("user", SECRET, "test").toString().contains(SECRET));
-        assertFalse(Credentials.token(SECRET, "test").toString().contains(SECRET));
+        assertFalse(Credentials.password("user", SECRET, CredentialSource.environment()).toString().contains(SECRET));
+        assertFalse(Credentials.token(SECRET, CredentialSource.stdin()).toString().contains(SECRET));
     }
 
     @Test
     void registryAuthHeader_isBase64UrlJson_andAnonymousIsEmptyObject() throws Exception {
-        String header = RegistryAuth.header(Optional.of(Credentials.password("user", SECRET, "t")), "localhost:5000", json);
+        String header = RegistryAuth.header(Optional.of(Credentials.password("user", SECRET, CredentialSource.stdin())), "localhost:5000", json);
         JsonNode decoded = json.readTree(Base64.getUrlDecoder().decode(header));
         assertEquals("user", decoded.get("username").asText());
         assertEquals(SECRET, decoded.get("password").asText());
@@ -47,40 +47,33 @@ class CredentialsTest {
     }
 
     @Test
-    void environment_givesTheDockerHubVariables() {
-        Optional<Credentials> found = resolver.resolve("any", null, null, Map.of("DOCKER_HUB_USER", "me", "DOCKER_HUB_KEY", SECRET));
-        assertEquals("me", found.orElseThrow().username());
-        assertEquals(SECRET, found.orElseThrow().secret());
+    void readSecret_dropsTheTrailingNewline() {
+        assertEquals(SECRET, CredentialResolver.readSecret(new ByteArrayInputStream((SECRET + "\r\n").getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
-    void passwordStdin_winsOverTheEnvironment_andDropsTheTrailingNewline() {
-        Optional<Credentials> found = resolver.resolve("any", "other", new ByteArrayInputStream((SECRET + "\n").getBytes()),
-                Map.of("DOCKER_HUB_USER", "me", "DOCKER_HUB_KEY", "env-key"));
-        assertEquals("other", found.orElseThrow().username());
-        assertEquals(SECRET, found.orElseThrow().secret());
+    void readSecret_refusesEmptyInput() {
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> CredentialResolver.readSecret(new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(InvalidInputException.Problem.PASSWORD_INPUT, failure.problem());
     }
 
     @Test
-    void keyWithoutUser_isAUsageError() {
-        assertThrows(InvalidInputException.class, () -> resolver.resolve("any", null, null, Map.of("DOCKER_HUB_KEY", SECRET)));
-    }
-
-    @Test
-    void usernameWithoutPasswordStdin_isAUsageError() {
-        assertThrows(InvalidInputException.class, () -> resolver.resolve("any", "me", null, Map.of()));
-    }
-
-    @Test
-    void configFile_auths_areDecoded() throws Exception {
+    void configFile_auths_areDecoded_andNameTheirFile() throws Exception {
         Path config = home.resolve("docker");
         Files.createDirectories(config);
         String auth = Base64.getEncoder().encodeToString(("me:" + SECRET).getBytes(StandardCharsets.UTF_8));
         Files.writeString(config.resolve("config.json"), "{\"auths\":{\"localhost:5000\":{\"auth\":\"" + auth + "\"}}}");
-        Optional<Credentials> found = resolver.resolve("localhost:5000", null, null, Map.of("DOCKER_CONFIG", config.toString()));
-        assertEquals("me", found.orElseThrow().username());
-        assertEquals(SECRET, found.orElseThrow().secret());
-        assertTrue(resolver.resolve("other:5000", null, null, Map.of("DOCKER_CONFIG", config.toString())).isEmpty());
+        Credentials found = resolver.fromDockerConfig("localhost:5000", config).orElseThrow();
+        assertEquals("me", found.username());
+        assertEquals(SECRET, found.secret());
+        assertEquals(CredentialSource.configFile(config.resolve("config.json")), found.source());
+        assertTrue(resolver.fromDockerConfig("other:5000", config).isEmpty());
+    }
+
+    @Test
+    void configFile_absent_meansNoCredentials() {
+        assertTrue(resolver.fromDockerConfig("localhost:5000", home.resolve("nothing-here")).isEmpty());
     }
 
     @Test
@@ -88,8 +81,8 @@ class CredentialsTest {
         Path config = home.resolve("broken");
         Files.createDirectories(config);
         Files.writeString(config.resolve("config.json"), "{\"auths\": " + SECRET + "}");
-        InvalidInputException failure = assertThrows(InvalidInputException.class,
-                () -> resolver.resolve("x", null, null, Map.of("DOCKER_CONFIG", config.toString())));
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> resolver.fromDockerConfig("x", config));
         assertFalse(failure.getMessage().contains(SECRET), failure.getMessage());
+        assertEquals(InvalidInputException.Problem.DOCKER_CONFIG, failure.problem());
     }
 }

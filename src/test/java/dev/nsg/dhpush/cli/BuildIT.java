@@ -206,7 +206,7 @@ class BuildIT {
     @Test
     void buildNumber_isTheDefaultTag_andDryRunChangesNothing() {
         Path context = TestContext.withBusybox("FROM scratch\nCOPY busybox /bin/busybox\n");
-        Commands.Result result = Dhpush.run(Map.of("BITBUCKET_BUILD_NUMBER", "4711"), null, "--dry-run",
+        Commands.Result result = Dhpush.run(Map.of("BITBUCKET_BUILD_NUMBER", "4711"), null, "build", "--dry-run",
                 "--context", context.toString(), "--repository", REPOSITORY, "--host", "unix:///nonexistent/docker.sock");
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.stdout().contains("image:      " + REPOSITORY + ":4711"), result.stdout());

@@ -27,8 +27,10 @@ abstract class CommandLineContract {
         String help = result.getOutput();
         assertTrue(help.contains("Usage: dhpush"), help);
         assertTrue(help.contains("Exit codes:"), help);
+        // Long meanings wrap: compare with the whitespace folded.
+        String folded = help.replaceAll("\\s+", " ");
         for (ExitCode exit : ExitCode.values()) {
-            assertTrue(help.contains(exit.code() + "   " + exit.meaning()), "help lacks exit code " + exit.code() + ":\n" + help);
+            assertTrue(folded.contains(" " + exit.code() + " " + exit.meaning()), "help lacks exit code " + exit.code() + ":\n" + help);
         }
     }
 
@@ -58,5 +60,30 @@ abstract class CommandLineContract {
         String all = allOutput(result);
         assertTrue(all.contains("error: registry CA \"/nonexistent/ca.pem\": no such file"), all);
         assertTrue(all.contains("hint: pass the registry's CA certificate as a PEM file"), all);
+    }
+
+    @Test
+    @Launch(value = {"build", "--repository", "team/app", "--tag", "app:1.0"}, exitCode = 2)
+    void aTagWrittenAsAReference_exits2_withTheOptionsThatSayIt(LaunchResult result) {
+        String all = allOutput(result);
+        assertTrue(all.contains("error: invalid tag \"app:1.0\""), all);
+        assertTrue(all.contains("hint: that is an image reference, not a tag: write it as --repository app --tag 1.0"), all);
+    }
+
+    @Test
+    @Launch(value = {"build", "--repository", "dhpush-it/contract", "--tag", "1", "--host", "unix:///nonexistent/docker.sock"},
+            exitCode = 3)
+    void noEngine_exits3_namingTheSocket(LaunchResult result) {
+        String all = allOutput(result);
+        assertTrue(all.contains("no answer from the Docker engine at unix:///nonexistent/docker.sock"), all);
+        assertTrue(all.contains("hint: is dockerd running, and may this user open /nonexistent/docker.sock?"), all);
+    }
+
+    @Test
+    @Launch(value = {"tags", "--registry", "127.0.0.1:1", "--repository", "dhpush-it/contract"}, exitCode = 8)
+    void noRegistry_exits8_afterTheBoundedRetries(LaunchResult result) {
+        String all = allOutput(result);
+        assertTrue(all.contains("still failing after"), all);
+        assertTrue(all.contains("hint: check that 127.0.0.1:1 is up and reachable"), all);
     }
 }

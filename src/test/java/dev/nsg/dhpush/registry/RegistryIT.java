@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
 import dev.nsg.dhpush.testing.RecordingProxy;
+import dev.nsg.dhpush.testing.Skopeo;
 import dev.nsg.dhpush.testing.TestContext;
 import dev.nsg.dhpush.testing.TokenIssuer;
 
@@ -74,11 +76,21 @@ class RegistryIT {
     }
 
     @Test
-    void tokenRegistry_pushThenVerify_withThreeRequests_challengeTokenHead() {
+    void tokenRegistry_publish_makesFourRequests_challengeTokenLookupVerify() {
         Commands.Result result = publish(tokenRegistry.address(), OWNER + "/app", OWNER_CREDENTIALS, "token", "1");
         assertEquals(0, result.exitCode(), result.toString());
         digestOf(result, "1");
-        assertTrue(result.stderr().contains("notice: 3 registry requests to verify"), result.stderr());
+        assertTrue(result.stderr().contains("proven by the token service's grant"), result.stderr());
+        assertTrue(result.stderr().contains("notice: 4 registry requests (preflight, tag lookups and verification)"), result.stderr());
+    }
+
+    @Test
+    void tokenRegistry_verify_makesThreeRequests_challengeTokenHead() {
+        Commands.Result pushed = publish(tokenRegistry.address(), OWNER + "/three", OWNER_CREDENTIALS, "three", "1");
+        Commands.Result verify = Dhpush.run(Map.of(), null, "verify", "--registry", tokenRegistry.address(),
+                "--repository", OWNER + "/three", "--tag", "1", "--digest", digestOf(pushed, "1"));
+        assertEquals(0, verify.exitCode(), verify.toString());
+        assertTrue(verify.stderr().contains("notice: 3 registry requests to verify"), verify.stderr());
     }
 
     @Test
@@ -104,10 +116,13 @@ class RegistryIT {
     }
 
     @Test
-    void tokenRegistry_pushToAnotherUsersNamespace_isDenied_exit5() {
+    void tokenRegistry_pushToAnotherUsersNamespace_isDenied_exit5_withAdviceForThatRegistry() {
         Commands.Result result = publish(tokenRegistry.address(), "other/app", OWNER_CREDENTIALS, "denied", "1");
         assertEquals(5, result.exitCode(), result.toString());
-        assertTrue(result.stderr().contains("Read & Write"), "the hint names the token scope: " + result.stderr());
+        assertTrue(result.stderr().contains("the token service granted pull on other/app, not push"), result.stderr());
+        assertTrue(result.stderr().contains("hint: " + OWNER + " (DOCKER_HUB_USER/DOCKER_HUB_KEY) may not push to "
+                + tokenRegistry.address() + "/other/app"), result.stderr());
+        assertFalse(result.stderr().contains("Docker Hub"), "no Docker Hub advice for another registry: " + result.stderr());
     }
 
     @Test
@@ -138,6 +153,24 @@ class RegistryIT {
         Commands.Result verify = Dhpush.run(Map.of(), null, "verify", "--registry", open.address(), "--repository", "team/local", "--tag", "7");
         assertEquals(0, verify.exitCode(), verify.toString());
         assertEquals(digestOf(pushed, "7"), digestOf(verify, "7"));
+    }
+
+    @Test
+    void verifyWithNoDigestAndNoLocalImage_showsTheDigestTheRegistryServes() {
+        Commands.Result pushed = publish(open.address(), "team/served", Map.of(), "served", "3");
+        assertEquals(0, pushed.exitCode(), pushed.toString());
+        LocalEngine.removeImages(open.address() + "/team/served:3");
+        String served = Skopeo.digest(open.address(), "team/served", "3");
+        Commands.Result verify = Dhpush.run(Map.of(), null, "verify", "--registry", open.address(), "--repository", "team/served",
+                "--tag", "3");
+        assertEquals(0, verify.exitCode(), verify.toString());
+        assertEquals(open.address() + "/team/served:3@" + served + " served", verify.stdout().strip());
+        assertTrue(verify.stderr().contains("notice: this engine has no image " + open.address() + "/team/served:3"), verify.stderr());
+        Commands.Result noEngine = Dhpush.run(Map.of(), null, "verify", "--registry", open.address(), "--repository", "team/served",
+                "--tag", "3", "--host", "unix:///nonexistent/docker.sock", "--json");
+        assertEquals(0, noEngine.exitCode(), noEngine.toString());
+        assertTrue(noEngine.stdout().contains("\"event\":\"served\""), noEngine.stdout());
+        assertTrue(noEngine.stdout().contains("no Docker engine answers at unix:///nonexistent/docker.sock"), noEngine.stdout());
     }
 
     @Test

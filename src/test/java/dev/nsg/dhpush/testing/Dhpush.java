@@ -26,7 +26,12 @@ public final class Dhpush {
     }
 
     public static Commands.Result run(Map<String, String> environment, byte[] stdin, String... arguments) {
-        return run(List.of(), environment, stdin, arguments);
+        return run(List.of(), null, environment, stdin, arguments);
+    }
+
+    /** In {@code directory}, as a user runs it in a project's directory. */
+    public static Commands.Result runIn(Path directory, Map<String, String> environment, String... arguments) {
+        return run(List.of(), directory, environment, null, arguments);
     }
 
     /**
@@ -36,11 +41,12 @@ public final class Dhpush {
     public static Commands.Result runUnprivileged(String... arguments) {
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> prefix = root ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of();
-        return run(prefix, Map.of(), null, arguments);
+        return run(prefix, null, Map.of(), null, arguments);
     }
 
-    private static Commands.Result run(List<String> prefix, Map<String, String> environment, byte[] stdin, String... arguments) {
-        List<String> command = new ArrayList<>(prefix);
+    /** The command that starts dhpush: the native executable or the launcher, by absolute path. */
+    public static List<String> command() {
+        List<String> command = new ArrayList<>();
         String runtime = System.getenv("DHPUSH_TEST_RUNTIME") != null ? System.getenv("DHPUSH_TEST_RUNTIME") : System.getProperty("dhpush.runtime");
         if ("native".equals(runtime)) {
             if (!Files.isExecutable(NATIVE)) {
@@ -53,13 +59,25 @@ public final class Dhpush {
             }
             command.add(LAUNCHER.toAbsolutePath().toString());
         }
-        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** The environment dhpush runs with: the test's own variables, never the developer's registry setup. */
+    public static Map<String, String> environment(Map<String, String> environment) {
         Map<String, String> env = new HashMap<>();
         SCRUBBED.forEach(name -> env.put(name, null));
         env.put("JAVA_HOME", System.getProperty("java.home")); // the launcher runs the JVM the tests run on
         env.put("DOCKER_CONFIG", emptyConfigDir().toString());
         env.putAll(environment);
-        return Commands.run(command, env, null, stdin, 900);
+        return env;
+    }
+
+    private static Commands.Result run(List<String> prefix, Path directory, Map<String, String> environment, byte[] stdin,
+            String... arguments) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(command());
+        command.addAll(List.of(arguments));
+        return Commands.run(command, environment(environment), directory, stdin, 900);
     }
 
     public static Commands.Result run(String... arguments) {

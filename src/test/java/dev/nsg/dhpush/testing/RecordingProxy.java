@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,9 +32,22 @@ public final class RecordingProxy implements AutoCloseable {
     private final String target;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private final AtomicInteger tooManyLeft = new AtomicInteger();
-    private volatile String retryAfter = "1";
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile boolean paginateTags;
+
+    /** An answer given instead of the registry's to {@code left} requests that match, after letting {@code skip} through. */
+    private record Rule(String method, String pathPart, AtomicInteger skip, AtomicInteger left, int status,
+            Map<String, String> headers, String body) {
+        boolean takes(String requestMethod, String path) {
+            if ((method != null && !method.equals(requestMethod)) || !path.contains(pathPart)) {
+                return false;
+            }
+            if (skip.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return false;
+            }
+            return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
 
     private RecordingProxy(String target) throws IOException {
         this.target = target;
@@ -57,8 +71,20 @@ public final class RecordingProxy implements AutoCloseable {
 
     /** The next {@code count} manifest requests get 429 with this Retry-After. */
     public void rateLimitManifests(int count, String retryAfterSeconds) {
-        retryAfter = retryAfterSeconds;
-        tooManyLeft.set(count);
+        answer(null, "/manifests/", count, 429, Map.of("Retry-After", retryAfterSeconds), null);
+    }
+
+    /**
+     * The next {@code count} requests with this method (null: any) whose path contains {@code pathPart} get this answer
+     * instead of the registry's: how a test makes a registry refuse or fail in one precise place.
+     */
+    public void answer(String method, String pathPart, int count, int status, Map<String, String> headers, String body) {
+        answerAfter(0, method, pathPart, count, status, headers, body);
+    }
+
+    /** As {@link #answer}, but the first {@code skip} matching requests reach the registry. */
+    public void answerAfter(int skip, String method, String pathPart, int count, int status, Map<String, String> headers, String body) {
+        rules.add(new Rule(method, pathPart, new AtomicInteger(skip), new AtomicInteger(count), status, headers, body));
     }
 
     /**
@@ -75,17 +101,32 @@ public final class RecordingProxy implements AutoCloseable {
 
     public void reset() {
         seen.clear();
+        rules.clear();
+        paginateTags = false;
     }
 
     private void forward(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().toString();
         long now = System.currentTimeMillis();
-        if (path.contains("/manifests/") && tooManyLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            seen.add(new Seen(exchange.getRequestMethod(), path, now, 429));
-            exchange.getResponseHeaders().set("Retry-After", retryAfter);
-            exchange.sendResponseHeaders(429, -1);
-            exchange.close();
-            return;
+        for (Rule rule : rules) {
+            if (rule.takes(exchange.getRequestMethod(), path)) {
+                seen.add(new Seen(exchange.getRequestMethod(), path, now, rule.status()));
+                exchange.getRequestBody().readAllBytes();
+                rule.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                byte[] body = rule.body() == null ? new byte[0] : rule.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (body.length > 0) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                }
+                boolean head = exchange.getRequestMethod().equals("HEAD");
+                exchange.sendResponseHeaders(rule.status(), head || body.length == 0 ? -1 : body.length);
+                if (!head && body.length > 0) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                }
+                exchange.close();
+                return;
+            }
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
                 .method(exchange.getRequestMethod(), exchange.getRequestMethod().equals("HEAD") || exchange.getRequestMethod().equals("GET")

@@ -1,0 +1,97 @@
+package dev.nsg.dhpush.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.nsg.dhpush.auth.CredentialResolver;
+import dev.nsg.dhpush.auth.Credentials;
+import dev.nsg.dhpush.failure.CredentialSource;
+import dev.nsg.dhpush.model.ImageReference;
+
+/** Which credential source wins, and the combinations of options and variables that are refused. */
+class RegistryOptionsTest {
+
+    private static final String SECRET = "s3cr3t-Token-value";
+    private static final ImageReference REPOSITORY = ImageReference.parse("localhost:5000", "team/app");
+    private final CredentialResolver resolver = resolver();
+
+    @TempDir
+    Path home;
+
+    private static CredentialResolver resolver() {
+        try {
+            var constructor = CredentialResolver.class.getDeclaredConstructor(ObjectMapper.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(new ObjectMapper());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Environment environment(Map<String, String> variables) {
+        return new Environment(variables, home);
+    }
+
+    private static InputStream stdin(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void environment_givesTheRegistryVariables() {
+        Credentials found = new RegistryOptions().credentials(resolver, REPOSITORY,
+                environment(Map.of("DOCKER_HUB_USER", "me", "DOCKER_HUB_KEY", SECRET)), stdin("")).orElseThrow();
+        assertEquals("me", found.username());
+        assertEquals(SECRET, found.secret());
+        assertEquals(CredentialSource.Kind.ENVIRONMENT, found.source().kind());
+    }
+
+    @Test
+    void passwordStdin_winsOverTheEnvironment() {
+        RegistryOptions options = new RegistryOptions();
+        options.username = "other";
+        options.passwordStdin = true;
+        Credentials found = options.credentials(resolver, REPOSITORY,
+                environment(Map.of("DOCKER_HUB_USER", "me", "DOCKER_HUB_KEY", "env-key")), stdin(SECRET + "\n")).orElseThrow();
+        assertEquals("other", found.username());
+        assertEquals(SECRET, found.secret());
+        assertEquals(CredentialSource.Kind.STDIN, found.source().kind());
+    }
+
+    @Test
+    void environment_winsOverTheConfigFile() throws Exception {
+        Path config = home.resolve(".docker");
+        Files.createDirectories(config);
+        String auth = Base64.getEncoder().encodeToString("file-user:file-secret".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(config.resolve("config.json"), "{\"auths\":{\"localhost:5000\":{\"auth\":\"" + auth + "\"}}}");
+        assertEquals("file-user", new RegistryOptions().credentials(resolver, REPOSITORY, environment(Map.of()), stdin(""))
+                .orElseThrow().username());
+        assertEquals("me", new RegistryOptions().credentials(resolver, REPOSITORY,
+                environment(Map.of("DOCKER_HUB_USER", "me", "DOCKER_HUB_KEY", SECRET)), stdin("")).orElseThrow().username());
+    }
+
+    @Test
+    void keyWithoutUser_isAUsageError() {
+        assertThrows(UsageFailure.class, () -> new RegistryOptions().credentials(resolver, REPOSITORY,
+                environment(Map.of("DOCKER_HUB_KEY", SECRET)), stdin("")));
+    }
+
+    @Test
+    void usernameWithoutPasswordStdin_isAUsageError() {
+        RegistryOptions options = new RegistryOptions();
+        options.username = "me";
+        assertThrows(UsageFailure.class, () -> options.credentials(resolver, REPOSITORY, environment(Map.of()), stdin("")));
+    }
+}
