@@ -82,8 +82,7 @@ public class PublishImage {
         try (RegistryClient registry = preflight(plan.repository(), credentials, access, listener)) {
             for (Tag tag : plan.tags()) {
                 Optional<Digest> held = registry.headManifest("look up", tag.value()).map(ManifestHead::digest);
-                listener.tagState(new TagState(tag, held.isPresent() ? TagState.Kind.EXISTS : TagState.Kind.NEW,
-                        held.orElse(null), null));
+                listener.tagState(new TagState(tag, held.isPresent() ? TagState.Kind.EXISTS : TagState.Kind.NEW, held.orElse(null)));
             }
         }
     }

@@ -27,7 +27,7 @@ public interface PublishListener extends EngineProgress {
     }
 
     /** A local tag was pointed at the image of the run's first tag before the push. */
-    default void retagged(Tag tag, String imageId, String previousImageId) {
+    default void retagged(Tag tag, String imageId) {
     }
 
     default void built(String imageId, long millis) {

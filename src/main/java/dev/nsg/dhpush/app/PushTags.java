@@ -49,7 +49,7 @@ class PushTags {
         LocalChanges.run(() -> {
             for (Tag tag : job.retag()) {
                 job.engine().tag(job.image().id(), job.repository().engineName(), tag.value());
-                listener.retagged(tag, job.image().id(), null);
+                listener.retagged(tag, job.image().id());
             }
         });
         Map<Tag, Optional<Digest>> expected = new LinkedHashMap<>();
@@ -84,13 +84,13 @@ class PushTags {
         for (Tag tag : job.tags()) {
             Optional<Digest> held = job.registry().headManifest("look up", tag.value()).map(ManifestHead::digest);
             if (held.isEmpty()) {
-                states.add(new TagState(tag, TagState.Kind.NEW, null, null));
+                states.add(new TagState(tag, TagState.Kind.NEW, null));
             } else if (held.get().value().equals(job.image().id()) || pushedBefore.contains(held.get())) {
                 // The registry serves a manifest this engine pushed for this image (or, on containerd's image store,
                 // the image ID is the manifest digest itself): the tag already names exactly this image.
-                states.add(new TagState(tag, TagState.Kind.UNCHANGED, held.get(), held.get()));
+                states.add(new TagState(tag, TagState.Kind.UNCHANGED, held.get()));
             } else {
-                states.add(new TagState(tag, TagState.Kind.MOVES, held.get(), pushedBefore.isEmpty() ? null : pushedBefore.get(0)));
+                states.add(new TagState(tag, TagState.Kind.MOVES, held.get()));
             }
         }
         return states;

@@ -8,9 +8,8 @@ import dev.nsg.dhpush.model.Tag;
  * another digest (MOVES), which this push replaces; or, for a dry run with no image built yet, some digest (EXISTS).
  *
  * @param held the digest the registry serves for the tag now, or null when NEW
- * @param next the digest the push will give it when already known (the engine pushed this image there before), or null
  */
-public record TagState(Tag tag, Kind kind, Digest held, Digest next) {
+public record TagState(Tag tag, Kind kind, Digest held) {
 
     public enum Kind { NEW, UNCHANGED, MOVES, EXISTS }
 }

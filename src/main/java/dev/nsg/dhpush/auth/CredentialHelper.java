@@ -3,7 +3,6 @@ package dev.nsg.dhpush.auth;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ import dev.nsg.dhpush.failure.CredentialSource;
 final class CredentialHelper {
 
     private static final long TIMEOUT_SECONDS = 30;
+    private static final String NOT_FOUND = "credentials not found in native keychain";
 
     private CredentialHelper() {
     }
@@ -48,8 +48,9 @@ final class CredentialHelper {
             }
             String answer = new String(out, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
-                // The helpers' own "not found" answer (docker-credential-helpers' ErrCredentialsNotFound).
-                if ((answer + err).toLowerCase(Locale.ROOT).contains("credentials not found")) {
+                // The helpers' own "not found" answer, compared whole as the docker CLI does
+                // (docker-credential-helpers' IsErrCredentialsNotFoundMessage).
+                if (NOT_FOUND.equals(answer) || NOT_FOUND.equals(err)) {
                     return Optional.empty();
                 }
                 // The helper's own words may quote the URL but never the secret: it failed before finding one.

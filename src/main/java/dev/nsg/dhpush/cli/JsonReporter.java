@@ -54,7 +54,7 @@ final class JsonReporter implements PublishListener {
     }
 
     @Override
-    public void retagged(Tag tag, String imageId, String previousImageId) {
+    public void retagged(Tag tag, String imageId) {
         emit("retagged", "tag", tag.value(), "imageId", imageId);
     }
 

@@ -70,7 +70,7 @@ final class PlainReporter implements PublishListener {
     }
 
     @Override
-    public void retagged(Tag tag, String imageId, String previousImageId) {
+    public void retagged(Tag tag, String imageId) {
         notice("tag " + tag + " now names image " + imageId + ", the first tag's, so every tag pushes one image");
     }
 

@@ -27,7 +27,7 @@ import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
 import dev.nsg.dhpush.testing.RecordingProxy;
 import dev.nsg.dhpush.testing.TestContext;
-import dev.nsg.dhpush.testing.TokenIssuer;
+import dev.nsg.dhpush.testing.TestRegistries;
 
 /**
  * One meaning per exit code, in every command it applies to, on the real engine and real registries; failures the
@@ -35,13 +35,13 @@ import dev.nsg.dhpush.testing.TokenIssuer;
  */
 class ExitCodesIT {
 
-    private static final String OWNER = "pipeline";
+    private static final String OWNER = TestRegistries.OWNER;
     private static final String PASSWORD = "Exit-c0des-pa55";
     private static final String DEAD_ENGINE = "unix:///nonexistent/docker.sock";
     private static final Map<String, String> FAST_RETRIES = Map.of("DHPUSH_REGISTRY_MAX_ATTEMPTS", "2",
             "DHPUSH_REGISTRY_INITIAL_BACKOFF", "0.1S");
 
-    private static TokenIssuer issuer;
+    private static TestRegistries registries;
     private static LocalRegistry tokenRegistry;
     private static LocalRegistry guarded;
     private static LocalRegistry open;
@@ -50,10 +50,10 @@ class ExitCodesIT {
     @BeforeAll
     static void start() {
         LocalEngine.require();
-        issuer = TokenIssuer.start(Map.of(OWNER, PASSWORD));
-        tokenRegistry = LocalRegistry.withTokenAuth(issuer);
-        guarded = LocalRegistry.withBasicAuth(OWNER, PASSWORD);
-        open = LocalRegistry.open();
+        registries = TestRegistries.start(PASSWORD);
+        tokenRegistry = registries.token;
+        guarded = registries.basic;
+        open = registries.open;
         proxy = RecordingProxy.inFrontOf(open.url(""));
     }
 
@@ -65,10 +65,7 @@ class ExitCodesIT {
     @AfterAll
     static void stop() {
         proxy.close();
-        open.close();
-        guarded.close();
-        tokenRegistry.close();
-        issuer.close();
+        registries.close();
     }
 
     private static String context(String dockerfileTail) {

@@ -20,7 +20,7 @@ import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
 import dev.nsg.dhpush.testing.Skopeo;
 import dev.nsg.dhpush.testing.TestContext;
-import dev.nsg.dhpush.testing.TokenIssuer;
+import dev.nsg.dhpush.testing.TestRegistries;
 
 /**
  * Push access is proven before the engine builds anything: a refusal or a dead registry costs seconds, not a build.
@@ -28,10 +28,10 @@ import dev.nsg.dhpush.testing.TokenIssuer;
  */
 class PreflightIT {
 
-    private static final String OWNER = "pipeline";
+    private static final String OWNER = TestRegistries.OWNER;
     private static final String PASSWORD = "Pre-flight-pa55word";
 
-    private static TokenIssuer issuer;
+    private static TestRegistries registries;
     private static LocalRegistry tokenRegistry;
     private static LocalRegistry guarded;
     private static LocalRegistry open;
@@ -39,18 +39,15 @@ class PreflightIT {
     @BeforeAll
     static void start() {
         LocalEngine.require();
-        issuer = TokenIssuer.start(Map.of(OWNER, PASSWORD));
-        tokenRegistry = LocalRegistry.withTokenAuth(issuer);
-        guarded = LocalRegistry.withBasicAuth(OWNER, PASSWORD);
-        open = LocalRegistry.open();
+        registries = TestRegistries.start(PASSWORD);
+        tokenRegistry = registries.token;
+        guarded = registries.basic;
+        open = registries.open;
     }
 
     @AfterAll
     static void stop() {
-        open.close();
-        guarded.close();
-        tokenRegistry.close();
-        issuer.close();
+        registries.close();
     }
 
     private static Path markedContext() {
