@@ -95,6 +95,8 @@ public class PublishImage {
     public List<VerifiedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
             RegistryAccess access, boolean noOverwrite, PublishListener listener) {
         listener.target(plan.target());
+        plan.context().skipped().forEach(name -> listener.notice("build context: skipping \"" + name
+                + "\": a socket cannot be sent (docker build leaves it out too)"));
         try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
             listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
                     + " (" + engine.describe() + ")");

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** The docker build options dhpush passes to the engine. */
 class BuildOptions {
 
-    @Option(names = "--dry-run", description = "Print the plan (names, tags, labels, context size) and change nothing.")
+    @Option(names = "--dry-run", description = "Print the plan (the repository and why, names, tags, labels, context size) and change nothing;"
+            + " without a command, also prove push access and show what the registry holds for each tag.")
     boolean dryRun;
 
     @Option(names = "--context", paramLabel = "DIR", defaultValue = ".",

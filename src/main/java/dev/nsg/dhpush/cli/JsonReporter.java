@@ -30,7 +30,8 @@ final class JsonReporter implements PublishListener {
         emit("plan", "repository", plan.repository().fullName(), "repositoryName", origin(plan.target().name()),
                 "repositoryNamespace", origin(plan.target().namespace()), "images", plan.imageNames(),
                 "dockerfile", plan.context().dockerfileName(), "contextFiles", plan.context().fileCount(),
-                "contextBytes", plan.context().byteCount(), "buildArgs", plan.buildArgs(), "labels", plan.labels(),
+                "contextBytes", plan.context().byteCount(), "contextSkipped", plan.context().skipped(),
+                "buildArgs", plan.buildArgs(), "labels", plan.labels(),
                 "labelsSetByDockerfile", plan.labelsSetByDockerfile());
     }
 

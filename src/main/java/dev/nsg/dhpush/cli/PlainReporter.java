@@ -41,6 +41,7 @@ final class PlainReporter implements PublishListener {
         out.println("dockerfile: " + plan.context().dockerfileName());
         out.printf("context:    %s (%d files, %s after .dockerignore)%n", plan.context().directory(),
                 plan.context().fileCount(), ByteSize.format(plan.context().byteCount()));
+        plan.context().skipped().forEach(name -> out.println("skipped:    " + name + "  (a socket: a tar cannot hold it)"));
         plan.buildArgs().forEach((key, value) -> out.println("build-arg:  " + key + "=" + value));
         plan.labels().forEach((key, value) -> out.println("label:      " + key + "=" + value
                 + (plan.labelsSetByDockerfile().contains(key) ? "  (set by the Dockerfile)" : "")));

@@ -1,7 +1,6 @@
 package dev.nsg.dhpush.context;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +23,10 @@ import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 /**
  * The build context as the docker CLI's classic-builder path sends it: the context directory minus what
  * .dockerignore excludes (the Dockerfile and .dockerignore always kept), in lexical order, symlinks as links, a
- * file's further hard links as link entries, sockets and devices skipped. Every file is checked readable before
+ * file's further hard links as link entries, FIFOs and device nodes as such, sockets skipped. Every file is checked readable before
  * anything is sent; the tar is then streamed straight from the files, never held in memory or written to disk.
  */
 public final class BuildContext {
-
-    private static final int COPY_BUFFER = 64 * 1024;
 
     private final Path directory;
     private final List<ContextEntry> entries;
@@ -49,6 +47,7 @@ public final class BuildContext {
      * directory as with {@code docker build -f}; {@code null} means {@code Dockerfile} in the context).
      */
     public static BuildContext scan(Path contextDir, Path dockerfile) {
+        ContextTar.warmUp();
         Path context = contextDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
             throw new InvalidInputException(Problem.BUILD_CONTEXT, contextDir.toString(),
@@ -136,43 +135,66 @@ public final class BuildContext {
         }
     }
 
+    /** File type bits of st_mode (sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFLNK = 0120000;
+    private static final int S_IFDIR = 0040000;
+
+    /** The entry for a path, or null for a socket, which a tar cannot hold (the docker CLI skips it too). */
     private static ContextEntry describe(Path context, Path path, String name, Map<String, String> firstNames) {
         try {
-            Map<String, Object> unix = Files.readAttributes(path,
-                    "unix:mode,uid,gid,size,lastModifiedTime,isRegularFile,isDirectory,isSymbolicLink,nlink,dev,ino",
+            Map<String, Object> unix = Files.readAttributes(path, "unix:mode,size,lastModifiedTime,nlink,dev,ino,rdev",
                     LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) unix.get("mode");
-            int uid = (Integer) unix.get("uid");
-            int gid = (Integer) unix.get("gid");
-            long mtime = ((java.nio.file.attribute.FileTime) unix.get("lastModifiedTime")).toMillis() / 1000;
-            if ((Boolean) unix.get("isSymbolicLink")) {
-                String target = Files.readSymbolicLink(path).toString();
-                return new ContextEntry(name, ContextEntry.Type.SYMLINK, path, null, 0, mode, uid, gid, mtime, target);
+            long mtime = ((FileTime) unix.get("lastModifiedTime")).toMillis() / 1000;
+            switch (mode & S_IFMT) {
+                case S_IFSOCK:
+                    return null;
+                case S_IFIFO:
+                    return ContextEntry.special(name, ContextEntry.Type.FIFO, null, mode, mtime);
+                case S_IFCHR:
+                case S_IFBLK:
+                    long rdev = (Long) unix.get("rdev");
+                    return ContextEntry.special(name, (mode & S_IFMT) == S_IFCHR ? ContextEntry.Type.CHAR_DEVICE
+                            : ContextEntry.Type.BLOCK_DEVICE, device(rdev), mode, mtime);
+                default:
+                    break;
             }
-            if ((Boolean) unix.get("isDirectory")) {
+            if ((mode & S_IFMT) == S_IFLNK) {
+                return ContextEntry.symlink(name, Files.readSymbolicLink(path).toString(), mode, mtime);
+            }
+            if ((mode & S_IFMT) == S_IFDIR) {
                 if (!Files.isReadable(path) || !Files.isExecutable(path)) {
                     throw unreadable(context, path);
                 }
-                return new ContextEntry(name, ContextEntry.Type.DIRECTORY, path, null, 0, mode, uid, gid, mtime, null);
+                return ContextEntry.directory(name, mode, mtime);
             }
-            if ((Boolean) unix.get("isRegularFile")) {
-                if (!Files.isReadable(path)) {
-                    throw unreadable(context, path);
-                }
-                if ((Integer) unix.get("nlink") > 1) {
-                    String first = firstNames.putIfAbsent(unix.get("dev") + ":" + unix.get("ino"), name);
-                    if (first != null) {
-                        return new ContextEntry(name, ContextEntry.Type.HARD_LINK, path, null, 0, mode, uid, gid, mtime, first);
-                    }
-                }
-                return new ContextEntry(name, ContextEntry.Type.FILE, path, null, (Long) unix.get("size"), mode, uid, gid, mtime, null);
+            if (!Files.isReadable(path)) {
+                throw unreadable(context, path);
             }
-            return null; // sockets, pipes and devices have no place in an image build
+            if ((Integer) unix.get("nlink") > 1) {
+                String first = firstNames.putIfAbsent(unix.get("dev") + ":" + unix.get("ino"), name);
+                if (first != null) {
+                    return ContextEntry.hardLink(name, first, mode, mtime);
+                }
+            }
+            return ContextEntry.file(name, path, (Long) unix.get("size"), mode, mtime);
         } catch (AccessDeniedException e) {
             throw unreadable(context, path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
+    }
+
+    /** Linux's dev_t encoding (glibc's gnu_dev_major and gnu_dev_minor). */
+    private static ContextEntry.Device device(long rdev) {
+        int major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
+        int minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
+        return new ContextEntry.Device(major, minor);
     }
 
     private static InvalidInputException unreadable(Path context, Path path) {
@@ -181,37 +203,9 @@ public final class BuildContext {
                 "build context: cannot read \"" + name + "\" (permission denied); nothing was sent");
     }
 
-    /** Writes the context as tar to {@code out}, file by file, with a bounded buffer. */
+    /** Writes the context as tar to {@code out}, file by file, straight from disk. */
     public void writeTar(OutputStream out) throws IOException {
-        TarWriter tar = new TarWriter(out);
-        byte[] buffer = new byte[COPY_BUFFER];
-        for (ContextEntry entry : entries) {
-            tar.writeHeader(entry);
-            if (entry.type() != ContextEntry.Type.FILE) {
-                continue;
-            }
-            if (entry.content() != null) {
-                out.write(entry.content());
-            } else {
-                copyExactly(entry, buffer, out);
-            }
-            tar.pad(entry.size());
-        }
-        tar.finish();
-    }
-
-    private void copyExactly(ContextEntry entry, byte[] buffer, OutputStream out) throws IOException {
-        long remaining = entry.size();
-        try (InputStream in = Files.newInputStream(entry.source())) {
-            while (remaining > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (read < 0) {
-                    throw new IOException("\"" + entry.name() + "\" shrank while the build context was being sent");
-                }
-                out.write(buffer, 0, read);
-                remaining -= read;
-            }
-        }
+        ContextTar.write(entries, out);
     }
 
     /** The Dockerfile's path inside the context, as the engine's {@code dockerfile} parameter wants it. */
@@ -241,7 +235,7 @@ public final class BuildContext {
         return entries.stream().mapToLong(ContextEntry::size).sum();
     }
 
-    /** Sockets, pipes and devices that were left out. */
+    /** Sockets, which a tar cannot hold: left out, as the docker CLI leaves them out (and says so). */
     public List<String> skipped() {
         return skipped;
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.nsg.dhpush.failure.InvalidInputException;
+
 /**
  * The rules of a .dockerignore file, read and applied as the docker CLI does (moby/patternmatcher and its
  * ignorefile reader): later lines win, '!' re-includes, and a path is excluded when it or any parent matches.
@@ -41,24 +43,25 @@ public final class DockerIgnore {
         }
     }
 
+    /** moby/patternmatcher's ignorefile.ReadAll, then its New(): the same trimming, cleaning and checks. */
     public static DockerIgnore parse(String text) {
-        List<String> lines = new ArrayList<>();
-        boolean first = true;
-        for (String line : text.split("\r?\n", -1)) {
-            if (first && line.startsWith(BOM)) {
+        List<IgnorePattern> compiled = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int number = 1; number <= lines.length; number++) {
+            String line = lines[number - 1];
+            if (number == 1 && line.startsWith(BOM)) {
                 line = line.substring(1);
             }
-            first = false;
             if (line.startsWith("#")) {
                 continue;
             }
-            String pattern = line.strip();
+            String pattern = trimSpace(line);
             if (pattern.isEmpty()) {
                 continue;
             }
             boolean invert = pattern.charAt(0) == '!';
             if (invert) {
-                pattern = pattern.substring(1).strip();
+                pattern = trimSpace(pattern.substring(1));
             }
             if (!pattern.isEmpty()) {
                 pattern = CleanPath.clean(pattern);
@@ -66,29 +69,79 @@ public final class DockerIgnore {
                     pattern = pattern.substring(1);
                 }
             }
-            lines.add(invert ? "!" + pattern : pattern);
+            compiled.add(new IgnorePattern(invert ? "!" + pattern : pattern, number));
         }
-        return fromPatterns(lines);
+        return new DockerIgnore(compiled);
     }
 
     static DockerIgnore fromPatterns(List<String> lines) {
         List<IgnorePattern> compiled = new ArrayList<>();
         for (String line : lines) {
-            compiled.add(new IgnorePattern(line));
+            compiled.add(new IgnorePattern(trimSpace(line), 0));
         }
         return new DockerIgnore(compiled);
     }
 
-    /** A copy that never excludes the given paths (the docker CLI always sends the Dockerfile and .dockerignore). */
+    /**
+     * A copy that never excludes the given paths: the docker CLI's TrimBuildFilesFromExcludes, which appends
+     * "!path" for the Dockerfile and .dockerignore when its (older, single-parent) matcher says they are excluded.
+     */
     DockerIgnore keeping(List<String> paths) {
-        List<String> lines = new ArrayList<>();
-        patterns.forEach(pattern -> lines.add(pattern.toString()));
+        List<IgnorePattern> kept = new ArrayList<>(patterns);
         for (String path : paths) {
-            if (excludes(path)) {
-                lines.add("!" + path);
+            if (excludedByTheOlderMatcher(path)) {
+                kept.add(new IgnorePattern("!" + path, 0));
             }
         }
-        return fromPatterns(lines);
+        return new DockerIgnore(kept);
+    }
+
+    /**
+     * patternmatcher's deprecated Matches: a pattern is tried on the path, then on the one parent prefix with as many
+     * components as the pattern has. A pattern Go's regexp refuses makes it answer "not excluded", as the CLI ignores
+     * that error here (the build then fails on it anyway).
+     */
+    private boolean excludedByTheOlderMatcher(String path) {
+        boolean matched = false;
+        int lastSlash = path.lastIndexOf('/');
+        String[] parents = lastSlash < 0 ? new String[0] : path.substring(0, lastSlash).split("/");
+        try {
+            for (IgnorePattern pattern : patterns) {
+                if (pattern.isExclusion() != matched) {
+                    continue;
+                }
+                boolean match = pattern.matches(path);
+                if (!match && parents.length > 0 && pattern.dirs().size() <= parents.length) {
+                    match = pattern.matches(String.join("/", java.util.Arrays.copyOf(parents, pattern.dirs().size())));
+                }
+                if (match) {
+                    matched = !pattern.isExclusion();
+                }
+            }
+        } catch (InvalidInputException refusedByGo) {
+            return false;
+        }
+        return matched;
+    }
+
+    /** Go's strings.TrimSpace: Unicode white space as unicode.IsSpace defines it, which Java's strip() does not. */
+    static String trimSpace(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isGoSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isGoSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isGoSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', 0x0b, '\f', '\r', ' ', 0x85, 0xa0 -> true;
+            default -> c > 0xff && (Character.getType(c) == Character.SPACE_SEPARATOR || c == 0x2028 || c == 0x2029);
+        };
     }
 
     /** Whether the slash-separated context-relative path is left out: it or one of its parents matches last. */

@@ -1,52 +1,68 @@
 package dev.nsg.dhpush.context;
 
+import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
 
 /**
- * One .dockerignore pattern, compiled exactly as moby/patternmatcher does: '*' and '?' never cross '/',
- * '**' crosses any number of directories, a backslash escapes the next character.
+ * One .dockerignore pattern, checked and compiled exactly as moby/patternmatcher does: Go's filepath.Match must accept
+ * it (else docker refuses the build), then it becomes a Go regular expression ('*' and '?' never cross '/', '**'
+ * crosses any number of directories, a backslash escapes the next character, brackets pass through), which is
+ * matched with Go's rules ({@link GoRegexp}). Like patternmatcher, a regular expression Go cannot compile fails only
+ * when the pattern is first matched against a path.
  */
 final class IgnorePattern {
 
     private static final String REGEX_ONLY_SPECIALS = ".+()|{}$";
 
+    /** moby/patternmatcher's match types: plain text compares, leading or trailing "**" are string tests. */
+    private enum Kind { EXACT, PREFIX, SUFFIX, REGEX }
+
+    private final String line;
+    private final int lineNumber;
     private final String text;
     private final boolean exclusion;
-    private final Pattern regex;
+    private final List<String> dirs;
+    private Kind kind;
+    private String goRegex;
+    private Pattern regex;
+    private String regexError;
 
-    IgnorePattern(String line) {
+    /** @param lineNumber the line of .dockerignore it came from, for messages (0 for patterns dhpush adds) */
+    IgnorePattern(String line, int lineNumber) {
+        this.line = line;
+        this.lineNumber = lineNumber;
         String pattern = CleanPath.clean(line);
         this.exclusion = pattern.startsWith("!");
         if (exclusion) {
             pattern = pattern.substring(1);
         }
         if (pattern.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.Problem.DOCKERIGNORE, line,
-                    "invalid .dockerignore pattern \"" + line + "\": \"!\" alone re-includes nothing");
+            throw invalid("illegal exclusion pattern: \"!\"");
+        }
+        try {
+            GoFilepathMatch.match(pattern, ".");
+        } catch (GoFilepathMatch.BadPatternException e) {
+            throw invalid(e.getMessage());
         }
         this.text = pattern;
-        try {
-            this.regex = Pattern.compile(compile(pattern));
-        } catch (PatternSyntaxException e) {
-            throw new InvalidInputException(InvalidInputException.Problem.DOCKERIGNORE, line,
-                    "invalid .dockerignore pattern \"" + line + "\": " + e.getDescription());
-        }
+        this.dirs = List.of(pattern.split("/", -1));
+        compile(pattern);
     }
 
-    /** moby/patternmatcher's match types: plain text compares, leading or trailing "**" are string tests. */
-    private enum Kind { EXACT, PREFIX, SUFFIX, REGEX }
+    private InvalidInputException invalid(String reason) {
+        return new InvalidInputException(InvalidInputException.Problem.DOCKERIGNORE, line,
+                "invalid .dockerignore pattern \"" + line + "\"" + (lineNumber > 0 ? " (line " + lineNumber + ")" : "") + ": " + reason);
+    }
 
-    private Kind kind;
-
-    private String compile(String pattern) {
-        StringBuilder regex = new StringBuilder("^");
+    private void compile(String pattern) {
+        StringBuilder source = new StringBuilder("^");
         Kind detected = Kind.EXACT;
         int i = 0;
         for (int position = 0; i < pattern.length(); position++) {
-            char ch = pattern.charAt(i++);
+            int ch = pattern.codePointAt(i);
+            i += Character.charCount(ch);
             if (ch == '*') {
                 if (i < pattern.length() && pattern.charAt(i) == '*') {
                     i++;
@@ -58,43 +74,53 @@ final class IgnorePattern {
                         if (detected == Kind.EXACT) {
                             detected = Kind.PREFIX;
                         } else {
-                            regex.append(".*");
+                            source.append(".*");
                             detected = Kind.REGEX;
                         }
                     } else {
-                        regex.append("(.*/)?");
+                        source.append("(.*/)?");
                         detected = Kind.REGEX;
                     }
                     if (position == 0) {
                         detected = Kind.SUFFIX;
                     }
                 } else {
-                    regex.append("[^/]*");
+                    source.append("[^/]*");
                     detected = Kind.REGEX;
                 }
             } else if (ch == '?') {
-                regex.append("[^/]");
+                source.append("[^/]");
                 detected = Kind.REGEX;
             } else if (REGEX_ONLY_SPECIALS.indexOf(ch) >= 0) {
-                regex.append('\\').append(ch);
+                source.append('\\').appendCodePoint(ch);
             } else if (ch == '\\') {
                 if (i < pattern.length()) {
-                    regex.append('\\').append(pattern.charAt(i++));
+                    int next = pattern.codePointAt(i);
+                    i += Character.charCount(next);
+                    source.append('\\').appendCodePoint(next);
                     detected = Kind.REGEX;
                 } else {
-                    regex.append("\\\\");
+                    source.append('\\');
                 }
             } else if (ch == '[' || ch == ']') {
-                regex.append(ch);
+                source.appendCodePoint(ch);
                 detected = Kind.REGEX;
             } else {
-                regex.append(ch);
+                source.appendCodePoint(ch);
             }
         }
         this.kind = detected;
-        return regex.append('$').toString();
+        if (detected == Kind.REGEX) {
+            this.goRegex = source.append('$').toString();
+            try {
+                this.regex = GoRegexp.compile(this.goRegex);
+            } catch (GoRegexp.SyntaxError e) {
+                this.regexError = e.getMessage();
+            }
+        }
     }
 
+    /** Whether the slash-separated path matches; a pattern Go's regexp refuses fails here, as in patternmatcher. */
     boolean matches(String path) {
         return switch (kind) {
             case EXACT -> path.equals(text);
@@ -104,7 +130,12 @@ final class IgnorePattern {
                 // "**/foo" also matches "foo" itself.
                 yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
             }
-            case REGEX -> regex.matcher(path).matches();
+            case REGEX -> {
+                if (regex == null) {
+                    throw invalid("syntax error in pattern (Go's regexp: " + regexError + ")");
+                }
+                yield regex.matcher(path).find();
+            }
         };
     }
 
@@ -115,6 +146,21 @@ final class IgnorePattern {
     /** The cleaned pattern without its '!'. */
     String text() {
         return text;
+    }
+
+    /** The Go regular expression patternmatcher would build, or null when it compares strings instead. */
+    String goRegex() {
+        return goRegex;
+    }
+
+    /** patternmatcher's match type, lower case: exact, prefix, suffix or regex. */
+    String matchType() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Its path components, as patternmatcher splits them. */
+    List<String> dirs() {
+        return dirs;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,9 +61,13 @@ final class EngineHttp {
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
             IOException writeFailure = null;
             if (body != null) {
+                // The buffer sits above the encoder, so a body written in small pieces (a tar header is 512 bytes)
+                // still goes out as full chunks.
                 ChunkedOutputStream chunked = new ChunkedOutputStream(out);
+                BufferedOutputStream chunks = new BufferedOutputStream(chunked, BUFFER);
                 try {
-                    body.writeTo(chunked);
+                    body.writeTo(chunks);
+                    chunks.flush();
                     chunked.finish();
                 } catch (IOException e) {
                     // The engine may answer and hang up before the body is through (a bad parameter, say):
@@ -110,7 +115,8 @@ final class EngineHttp {
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = new ChunkedInputStream(in);
         } else if (headers.containsKey("content-length")) {
-            body = new BoundedInputStream(in, Long.parseLong(headers.get("content-length")));
+            body = BoundedInputStream.builder().setInputStream(in)
+                    .setMaxCount(Long.parseLong(headers.get("content-length"))).setPropagateClose(false).get();
         } else {
             body = in;
         }

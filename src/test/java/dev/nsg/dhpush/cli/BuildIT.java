@@ -34,7 +34,7 @@ class BuildIT {
     static void cleanUp() {
         LocalEngine.removeImages(REPOSITORY + ":labels", REPOSITORY + ":second", REPOSITORY + ":fails", REPOSITORY + ":outside",
                 REPOSITORY + ":envbase", REPOSITORY + ":dockerfile-labels", REPOSITORY + ":hard-links",
-                REPOSITORY + ":hard-links-docker");
+                REPOSITORY + ":hard-links-docker", REPOSITORY + ":special-files", REPOSITORY + ":special-files-docker");
     }
 
     @Test
@@ -151,6 +151,39 @@ class BuildIT {
         String dhpush = layerListing(REPOSITORY + ":hard-links");
         assertTrue(dhpush.contains("hrw-r--r-- ctx/second.txt link to ctx/first.txt"), dhpush);
         assertEquals(layerListing(REPOSITORY + ":hard-links-docker"), dhpush);
+    }
+
+    @Test
+    void fifosAndDeviceNodes_travelAsTheDockerCliSendsThem_andASocketIsLeftOut_saidInANotice() throws Exception {
+        Path context = TestContext.withBusybox("FROM scratch\nCOPY . /ctx/\n");
+        Commands.check(java.util.List.of("mkfifo", context.resolve("pipe").toString()), null);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            Commands.check(java.util.List.of("mknod", context.resolve("null-device").toString(), "c", "1", "3"), null);
+        }
+        try (var socket = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            socket.bind(java.net.UnixDomainSocketAddress.of(context.resolve("agent.sock")));
+            Commands.Result result = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
+                    "--repository", REPOSITORY, "--tag", "special-files", "--progress", "plain");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.stderr().contains("notice: build context: skipping \"agent.sock\": a socket cannot be sent"),
+                    result.stderr());
+            docker("build", "-q", "-t", REPOSITORY + ":special-files-docker", context.toString());
+        }
+        String dhpush = layerListing(REPOSITORY + ":special-files");
+        assertTrue(dhpush.contains("prw-r--r-- ctx/pipe"), dhpush);
+        if (root) {
+            assertTrue(dhpush.contains("crw-r--r-- ctx/null-device"), dhpush);
+            String container = docker("create", REPOSITORY + ":special-files", "none").strip();
+            try {
+                String device = Commands.check(java.util.List.of("sh", "-c", "docker export " + container + " | tar -tv | grep null-device"), null);
+                assertTrue(device.contains(" 1,3 "), "the device numbers travel too: " + device);
+            } finally {
+                docker("rm", container);
+            }
+        }
+        assertFalse(dhpush.contains("agent.sock"), dhpush);
+        assertEquals(layerListing(REPOSITORY + ":special-files-docker"), dhpush);
     }
 
     /** The image's files under /ctx as {@code tar -tv} lists them, without owners, sizes and times. */

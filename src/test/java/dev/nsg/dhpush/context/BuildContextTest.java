@@ -122,7 +122,61 @@ class BuildContextTest {
             }
         }
         assertTrue(names.contains("deep/" + "n".repeat(120) + "/file.txt"), names.toString());
-        assertFalse(names.isEmpty());
+    }
+
+    @Test
+    void writeTar_endsWithTheEndOfArchiveBlocks_inWholeRecords() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        byte[] tar = tarOf(BuildContext.scan(dir, null));
+        assertEquals(0, tar.length % (64 * 1024), "whole 64 KiB records");
+        // One header and one data block for the Dockerfile, then nothing but zeros: the end-of-archive blocks.
+        for (int i = 2 * 512; i < tar.length; i++) {
+            assertEquals(0, tar[i], "byte " + i);
+        }
+    }
+
+    @Test
+    void writeTar_sendsOwnerRoot_asTheDockerCliDoes() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        for (TarEntry entry : TarEntry.read(tarOf(BuildContext.scan(dir, null)))) {
+            assertEquals(0, entry.uid(), entry.name());
+            assertEquals(0, entry.gid(), entry.name());
+        }
+    }
+
+    @Test
+    void writeTar_longLinkTargetsAndNonAsciiNames_travelAsPaxRecords_andGnuTarReadsThemToo() throws Exception {
+        write("Dockerfile", "FROM scratch\n");
+        write("caf\u00e9/men\u00fc.txt", "umlaut");
+        String target = "/" + "very-long-target/".repeat(10) + "end";
+        Files.createSymbolicLink(dir.resolve("far"), Path.of(target));
+        byte[] tar = tarOf(BuildContext.scan(dir, null));
+        List<TarEntry> entries = TarEntry.read(tar);
+        assertEquals(target, TarEntry.named(entries, "far").linkName());
+        assertEquals("umlaut", new String(TarEntry.named(entries, "caf\u00e9/men\u00fc.txt").content(), StandardCharsets.UTF_8));
+        Path archive = dir.resolveSibling(dir.getFileName() + ".tar");
+        Files.write(archive, tar);
+        Process gnuTar = new ProcessBuilder("tar", "-tvf", archive.toString()).redirectErrorStream(true).start();
+        String listing = new String(gnuTar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, gnuTar.waitFor(), listing);
+        assertTrue(listing.contains("far -> " + target), listing);
+        assertTrue(listing.contains("caf\u00e9/men\u00fc.txt"), listing);
+    }
+
+    @Test
+    void scan_sendsAFifoAsAFifo_andSkipsASocket_sayingSo() throws Exception {
+        write("Dockerfile", "FROM scratch\n");
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        try (var socket = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            socket.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("agent.sock")));
+            BuildContext context = BuildContext.scan(dir, null);
+            assertEquals(List.of("agent.sock"), context.skipped());
+            assertFalse(context.names().contains("agent.sock"));
+            TarEntry pipe = TarEntry.named(TarEntry.read(tarOf(context)), "pipe");
+            assertEquals('6', pipe.type());
+            assertEquals(0, pipe.content().length);
+        }
     }
 
     static byte[] tarOf(BuildContext context) throws IOException {

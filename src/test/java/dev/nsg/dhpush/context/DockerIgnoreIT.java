@@ -2,6 +2,7 @@ package dev.nsg.dhpush.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,36 @@ class DockerIgnoreIT {
                 Arguments.of("single character and classes", "?.txt\n[ab]*\nsrc/*/deep\n"),
                 Arguments.of("Dockerfile and .dockerignore excluded", "Dockerfile\n.dockerignore\nlogs\n"),
                 Arguments.of("middle double star", "a/**/z\n"),
-                Arguments.of("escaped and odd names", "dir\\ with\\ space\nunicode-*\n"));
+                Arguments.of("escaped and odd names", "dir\\ with\\ space\nunicode-*\n"),
+                // Brackets and escapes reach Go's regexp as they are: read as Go reads them, not as Java would.
+                Arguments.of("a star inside brackets", "[*]\n"),
+                Arguments.of("an exclamation mark inside brackets is literal", "[!a]\n"),
+                Arguments.of("negated class", "[^a]\n"),
+                Arguments.of("ampersands and a bracket inside brackets", "[a&&b]\n[x[y]]\n"),
+                Arguments.of("escaped closing bracket and a stray one", "[\\]]\nq]\n"),
+                Arguments.of("POSIX class and Perl escapes", "[[:digit:]]\n\\w\\w.txt\n"),
+                Arguments.of("octal and hex escapes", "\\141.txt\n\\x62.txt\n"));
+    }
+
+    /** Patterns docker refuses: Go's filepath.Match refuses the first ones, Go's regexp the last two. */
+    static Stream<Arguments> refused() {
+        return Stream.of(Arguments.of("["), Arguments.of("[]a]"), Arguments.of("[x-]"), Arguments.of("[a-b-c]"),
+                Arguments.of("\\"), Arguments.of("[b-a]"), Arguments.of("[[:alpha:]"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("refused")
+    void aPatternTheDockerCliRefuses_isRefusedWithExit2_namingTheLine(String pattern) throws IOException {
+        Path context = sampleContext("*.log\n" + pattern + "\n");
+        Commands.Result reference = LocalEngine.dockerBuild(REFERENCE, context);
+        assertTrue(reference.exitCode() != 0 && reference.stderr().contains("syntax error in pattern"),
+                "docker build accepted " + pattern + ": " + reference);
+        Commands.Result candidate = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
+                "--repository", CANDIDATE, "--tag", "latest", "--quiet");
+        assertEquals(2, candidate.exitCode(), candidate.toString());
+        assertTrue(candidate.stderr().contains("error: invalid .dockerignore pattern \"" + pattern + "\" (line 2): syntax error in pattern"),
+                candidate.stderr());
+        assertTrue(candidate.stderr().contains("hint: fix or remove that line of .dockerignore"), candidate.stderr());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -81,7 +111,8 @@ class DockerIgnoreIT {
         for (String file : List.of("app.log", "keep.log", "a.txt", "b.txt", "ab.txt", "notes.md", "src/main/App.java",
                 "src/main/deep/x.txt", "src/test/deep/y.txt", "src/README.md", "build/out.bin", "build/keep/kept.txt",
                 "build/keep/sub/also.txt", "docs/README.md", "docs/guide.md", "tmp/file.tmp", "deep/er/file.tmp",
-                "a/z", "a/b/c/z", "a/b/y", "logs/today.log", "dir with space/file", "unicode-\u00e9\u65e5.txt", "run.sh")) {
+                "a/z", "a/b/c/z", "a/b/y", "logs/today.log", "dir with space/file", "unicode-\u00e9\u65e5.txt", "run.sh",
+                "!", "]", "[", "&", "1", "a]", "^", "x", "y", "x]", "q]", "ab1.txt")) {
             write(dir, file, "content of " + file + "\n");
         }
         Files.setPosixFilePermissions(dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
