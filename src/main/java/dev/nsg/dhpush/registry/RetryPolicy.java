@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Bounded retries for idempotent registry calls: at most {@code maxAttempts}, within {@code maxTotal}, exponential
- * back-off with full jitter, and a server's Retry-After honoured (RFC 9110 §10.2.3) when it fits the budget.
+ * back-off with equal jitter (a random wait between half the ceiling and the ceiling, so retries never bunch at zero),
+ * and a server's Retry-After honoured (RFC 9110 §10.2.3) when it fits the budget.
  */
 record RetryPolicy(int maxAttempts, Duration maxTotal, Duration initialBackoff) {
 

@@ -18,6 +18,7 @@ import dev.nsg.dhpush.testing.Commands;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
+import dev.nsg.dhpush.testing.SecretLeaks;
 import dev.nsg.dhpush.testing.Skopeo;
 import dev.nsg.dhpush.testing.TestContext;
 import dev.nsg.dhpush.testing.TestRegistries;
@@ -91,6 +92,7 @@ class PreflightIT {
                 + guarded.address()), result.stderr());
         assertFalse(result.stderr().contains("Docker Hub"), "Docker Hub advice for another registry: " + result.stderr());
         assertFalse(result.stderr().contains("DOCKER_HUB"), "Docker Hub variables for another source: " + result.stderr());
+        SecretLeaks.assertAbsent(result.all(), "not-the-password", "the refused run's output");
         assertNothingBuilt(result, guarded.address() + "/team/app:wrong");
     }
 
@@ -109,8 +111,11 @@ class PreflightIT {
     @Test
     void theOwner_isGrantedPush_andTheRunSaysHowItWasProven() {
         Commands.Result result = publish(Map.of("DOCKER_HUB_USER", OWNER, "DOCKER_HUB_KEY", PASSWORD), null,
-                tokenRegistry.address(), OWNER + "/granted", "1");
+                tokenRegistry.address(), OWNER + "/granted", "1", "--debug");
         assertEquals(0, result.exitCode(), result.toString());
+        SecretLeaks.assertAbsent(result.all(), PASSWORD, "a --debug run on a token registry");
+        assertFalse(registries.issuer.tokens().isEmpty(), "no token was issued: the check below would prove nothing");
+        registries.issuer.tokens().forEach(token -> SecretLeaks.assertAbsent(result.all(), token, "a --debug run, its bearer token"));
         assertTrue(result.stderr().contains("==> preflight push access to " + tokenRegistry.address() + "/" + OWNER
                 + "/granted proven by the token service's grant, as " + OWNER + " (DOCKER_HUB_USER/DOCKER_HUB_KEY)"), result.stderr());
         assertTrue(result.stderr().indexOf("==> preflight") < result.stderr().indexOf("==> build"), result.stderr());

@@ -42,6 +42,7 @@ public final class TokenIssuer implements AutoCloseable {
     private final String keyId;
     private final Path certificate;
     private final AtomicInteger issued = new AtomicInteger();
+    private final List<String> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
 
     private TokenIssuer(Map<String, String> users) throws Exception {
@@ -86,6 +87,11 @@ public final class TokenIssuer implements AutoCloseable {
         return issued.get();
     }
 
+    /** Every token issued so far: bearer credentials, which must never reach dhpush's output either. */
+    public List<String> tokens() {
+        return List.copyOf(tokens);
+    }
+
     private void token(HttpExchange exchange) throws IOException {
         String user = null;
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -128,6 +134,7 @@ public final class TokenIssuer implements AutoCloseable {
         claims.put("access", access);
         String token = sign(Map.of("typ", "JWT", "alg", "RS256", "kid", keyId), claims);
         issued.incrementAndGet();
+        tokens.add(token);
         reply(exchange, 200, json.writeValueAsString(Map.of("token", token, "access_token", token, "expires_in", 300)));
     }
 
