@@ -185,7 +185,16 @@ public class PublishImage {
         String registryConfig = credentials
                 .map(found -> RegistryAuth.buildConfig(found, plan.repository().authConfigKey(), json))
                 .orElse(null);
-        return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labelsToAdd(),
-                settings.target(), settings.pull(), settings.noCache(), settings.network(), settings.platform(), registryConfig);
+        return BuildRequest.builder(plan.context())
+                .names(plan.imageNames())
+                .buildArgs(plan.buildArgs())
+                .labels(plan.labelsToAdd())
+                .target(settings.target())
+                .pull(settings.pull())
+                .noCache(settings.noCache())
+                .network(settings.network())
+                .platform(settings.platform())
+                .registryConfig(registryConfig)
+                .build();
     }
 }

@@ -21,6 +21,7 @@ class CommandLineProducer {
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         commandLine.setExecutionStrategy(parseResult -> {
             try {
+                DebugLogging.apply(parseResult);
                 return runLast.execute(parseResult);
             } finally {
                 interrupts.finished();

@@ -3,7 +3,7 @@ package dev.nsg.dhpush.cli;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** --debug: dhpush's own categories down to DEBUG, on stderr like every log line. */
 final class DebugLogging {
@@ -11,14 +11,15 @@ final class DebugLogging {
     private DebugLogging() {
     }
 
-    /** Applies --debug, declared once on the root command and inherited by every subcommand. */
-    static void apply(CommandSpec spec) {
-        if (Boolean.TRUE.equals(spec.root().findOption("--debug").getValue())) {
-            Logger logger = Logger.getLogger("dev.nsg.dhpush");
-            logger.setLevel(Level.FINE);
-            Logger root = Logger.getLogger("");
-            for (var handler : root.getHandlers()) {
-                handler.setLevel(Level.FINE);
+    /** Applied once, before any command runs: --debug is declared on the root and inherited by every subcommand. */
+    static void apply(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                Logger.getLogger("dev.nsg.dhpush").setLevel(Level.FINE);
+                for (var handler : Logger.getLogger("").getHandlers()) {
+                    handler.setLevel(Level.FINE);
+                }
+                return;
             }
         }
     }

@@ -37,7 +37,6 @@ class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DebugLogging.apply(spec);
         Environment environment = services.environment;
         ChosenRepository chosen = ProjectRepository.choose(registry.request(environment), Path.of(""));
         ImageReference repository = chosen.reference();

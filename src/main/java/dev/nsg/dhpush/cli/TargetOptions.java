@@ -28,9 +28,8 @@ class TargetOptions {
     @Mixin
     OutputOptions output;
 
-    /** Applies --debug (declared once, on the root command) and picks the output form. */
+    /** The output form the options ask for. */
     PublishListener listener(CommandSpec spec, Environment environment) {
-        DebugLogging.apply(spec);
         return output.reporter(spec.commandLine().getOut(), spec.commandLine().getErr(), environment);
     }
 

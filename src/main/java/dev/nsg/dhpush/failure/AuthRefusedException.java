@@ -46,9 +46,5 @@ public class AuthRefusedException extends DhpushException {
      */
     public record Refusal(String registry, boolean dockerHub, String repository, String action, CredentialSource source,
             String username, Integer status, String registryCode) {
-
-        public Refusal withStatus(Integer newStatus, String newRegistryCode) {
-            return new Refusal(registry, dockerHub, repository, action, source, username, newStatus, newRegistryCode);
-        }
     }
 }

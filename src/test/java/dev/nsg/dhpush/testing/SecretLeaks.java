@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Looks for a secret in output in every form dhpush could leak it in: as it is; inside JSON, with any of its
- * characters written as escapes ({@code \u0041}, {@code \"}); and inside base64 or base64url of any larger text (an
+ * characters written as escapes (a backslash-u code, an escaped quote); and inside base64 or base64url of any larger text (an
  * X-Registry-Auth header, a Basic authorization), at any of the three byte alignments, padded or not. A check is only
  * worth having if it can fail: SecretLeaksTest plants each form.
  */
@@ -68,7 +68,7 @@ public final class SecretLeaks {
         return cores;
     }
 
-    /** JSON string escapes undone ({@code \uXXXX}, {@code \"}, {@code \\}, {@code \/}, {@code \n}…). */
+    /** JSON string escapes undone: four-digit code escapes, escaped quotes, backslashes and slashes, newlines. */
     static String unescapeJson(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
