@@ -54,15 +54,15 @@ public class PublishImage {
         BuildContext context = BuildContext.scan(settings.context(), settings.dockerfile());
         DockerfileInstructions dockerfile = DockerfileInstructions.parse(ImageMetadata.readDockerfile(context.dockerfile()));
         ChosenRepository target = ProjectRepository.choose(settings.repository(), context.directory(), context.dockerfile(),
-                dockerfile, settings.target());
+                dockerfile, settings.flags().target());
         // The title the Dockerfile declares stays the image's title, even when the repository is named otherwise.
-        String title = DockerfileLabels.literal(dockerfile, settings.target(), ProjectRepository.TITLE_LABEL)
+        String title = DockerfileLabels.literal(dockerfile, settings.flags().target(), ProjectRepository.TITLE_LABEL)
                 .orElseGet(() -> ImageMetadata.titleOf(target.reference().path()));
         Map<String, String> labels = ImageMetadata.labels(title, settings.tags().get(0).value(), source, context.directory(), clock);
         labels.putAll(settings.labels());
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
-        Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.target(), labels, buildArgs);
+        Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.flags().target(), labels, buildArgs);
         return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, settings);
     }
 
@@ -181,20 +181,10 @@ public class PublishImage {
     }
 
     private BuildRequest buildRequest(PublishPlan plan, Optional<Credentials> credentials) {
-        PublishSettings settings = plan.settings();
         String registryConfig = credentials
                 .map(found -> RegistryAuth.buildConfig(found, plan.repository().authConfigKey(), json))
                 .orElse(null);
-        return BuildRequest.builder(plan.context())
-                .names(plan.imageNames())
-                .buildArgs(plan.buildArgs())
-                .labels(plan.labelsToAdd())
-                .target(settings.target())
-                .pull(settings.pull())
-                .noCache(settings.noCache())
-                .network(settings.network())
-                .platform(settings.platform())
-                .registryConfig(registryConfig)
-                .build();
+        return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labelsToAdd(), plan.settings().flags(),
+                registryConfig);
     }
 }

@@ -1,23 +1,29 @@
 package dev.nsg.dhpush.app;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nsg.dhpush.engine.BuildFlags;
 import dev.nsg.dhpush.model.Tag;
 
 /**
- * What the user asked for, already parsed and validated by the command line; built by name ({@link #builder()}) so
- * no two of its many same-typed values can be swapped unnoticed.
+ * What the user asked for, already parsed and validated by the command line; built by name ({@link #builder()}), as
+ * its two paths and two maps would compile just as well swapped.
  *
  * @param dockerfile {@code --file}, or null for the context's Dockerfile
  * @param buildArgs {@code --build-arg} values, resolved (a bare K took its value from the environment)
  * @param labels {@code --label} values, laid over the automatic OCI labels
+ * @param flags the build switches passed through to the engine
  */
 public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path context, Path dockerfile,
-        Map<String, String> buildArgs, Map<String, String> labels, String target, boolean pull, boolean noCache,
-        String network, String platform) {
+        Map<String, String> buildArgs, Map<String, String> labels, BuildFlags flags) {
+
+    public PublishSettings {
+        tags = List.copyOf(tags);
+        buildArgs = Map.copyOf(buildArgs);
+        labels = Map.copyOf(labels);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -29,13 +35,9 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
         private List<Tag> tags = List.of();
         private Path context = Path.of(".");
         private Path dockerfile;
-        private Map<String, String> buildArgs = new LinkedHashMap<>();
-        private Map<String, String> labels = new LinkedHashMap<>();
-        private String target;
-        private boolean pull;
-        private boolean noCache;
-        private String network;
-        private String platform;
+        private Map<String, String> buildArgs = Map.of();
+        private Map<String, String> labels = Map.of();
+        private BuildFlags flags = BuildFlags.DEFAULTS;
 
         private Builder() {
         }
@@ -46,7 +48,7 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
         }
 
         public Builder tags(List<Tag> value) {
-            tags = List.copyOf(value);
+            tags = value;
             return this;
         }
 
@@ -61,43 +63,22 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
         }
 
         public Builder buildArgs(Map<String, String> value) {
-            buildArgs = new LinkedHashMap<>(value);
+            buildArgs = value;
             return this;
         }
 
         public Builder labels(Map<String, String> value) {
-            labels = new LinkedHashMap<>(value);
+            labels = value;
             return this;
         }
 
-        public Builder target(String value) {
-            target = value;
-            return this;
-        }
-
-        public Builder pull(boolean value) {
-            pull = value;
-            return this;
-        }
-
-        public Builder noCache(boolean value) {
-            noCache = value;
-            return this;
-        }
-
-        public Builder network(String value) {
-            network = value;
-            return this;
-        }
-
-        public Builder platform(String value) {
-            platform = value;
+        public Builder flags(BuildFlags value) {
+            flags = value;
             return this;
         }
 
         public PublishSettings build() {
-            return new PublishSettings(repository, tags, context, dockerfile, Map.copyOf(buildArgs), Map.copyOf(labels),
-                    target, pull, noCache, network, platform);
+            return new PublishSettings(repository, tags, context, dockerfile, buildArgs, labels, flags);
         }
     }
 }

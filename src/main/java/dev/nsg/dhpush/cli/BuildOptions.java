@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.nsg.dhpush.app.PublishSettings;
 import dev.nsg.dhpush.app.RepositoryRequest;
+import dev.nsg.dhpush.engine.BuildFlags;
 import dev.nsg.dhpush.model.Tag;
 import picocli.CommandLine.Option;
 
@@ -50,19 +51,9 @@ class BuildOptions {
     String platform;
 
     PublishSettings settings(RepositoryRequest repository, List<Tag> tags, Environment environment) {
-        return PublishSettings.builder()
-                .repository(repository)
-                .tags(tags)
-                .context(context)
-                .dockerfile(file)
-                .buildArgs(buildArgs(environment))
-                .labels(labels())
-                .target(target)
-                .pull(pull)
-                .noCache(noCache)
-                .network(network)
-                .platform(platform)
-                .build();
+        BuildFlags flags = BuildFlags.builder().target(target).pull(pull).noCache(noCache).network(network).platform(platform).build();
+        return PublishSettings.builder().repository(repository).tags(tags).context(context).dockerfile(file)
+                .buildArgs(buildArgs(environment)).labels(labels()).flags(flags).build();
     }
 
     private Map<String, String> buildArgs(Environment environment) {

@@ -54,20 +54,21 @@ public final class HttpDockerEngine implements DockerEngine {
         param(query, "dockerfile", request.context().dockerfileName());
         param(query, "buildargs", toJson(request.buildArgs()));
         param(query, "labels", toJson(request.labels()));
-        if (request.target() != null) {
-            param(query, "target", request.target());
+        BuildFlags flags = request.flags();
+        if (flags.target() != null) {
+            param(query, "target", flags.target());
         }
-        if (request.pull()) {
+        if (flags.pull()) {
             param(query, "pull", "1");
         }
-        if (request.noCache()) {
+        if (flags.noCache()) {
             param(query, "nocache", "1");
         }
-        if (request.network() != null) {
-            param(query, "networkmode", request.network());
+        if (flags.network() != null) {
+            param(query, "networkmode", flags.network());
         }
-        if (request.platform() != null) {
-            param(query, "platform", request.platform());
+        if (flags.platform() != null) {
+            param(query, "platform", flags.platform());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-tar");

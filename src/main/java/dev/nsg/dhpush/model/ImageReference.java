@@ -35,14 +35,9 @@ public record ImageReference(String registry, String path) {
         String name = repository.trim();
         String domain = registry == null || registry.isBlank() ? DockerHub.REGISTRY : registry.trim();
         int slash = name.indexOf('/');
-        if (slash > 0) {
-            String first = name.substring(0, slash);
-            // docker also takes an uppercase first component for a host ("User/app" -> host "User"); that is
-            // nearly always a typo, so here it fails the lowercase rule instead.
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                domain = first;
-                name = name.substring(slash + 1);
-            }
+        if (slash > 0 && namesARegistry(name.substring(0, slash))) {
+            domain = name.substring(0, slash);
+            name = name.substring(slash + 1);
         }
         if (name.contains("@") || name.lastIndexOf(':') > name.lastIndexOf('/')) {
             throw new InvalidInputException(Problem.REPOSITORY, repository,
@@ -66,6 +61,15 @@ public record ImageReference(String registry, String path) {
                     + "\": the full name is longer than " + MAX_NAME_LENGTH + " characters");
         }
         return new ImageReference(domain, name);
+    }
+
+    /**
+     * Whether a name's first component is a registry host, as distribution/reference decides: it has a '.' or a ':',
+     * or is localhost. (docker also takes an uppercase first component for a host, "User/app" being host "User"; that
+     * is nearly always a typo, so here it fails the lowercase rule instead.)
+     */
+    private static boolean namesARegistry(String firstComponent) {
+        return firstComponent.contains(".") || firstComponent.contains(":") || firstComponent.equals("localhost");
     }
 
     private static void checkComponent(String repository, String component) {
@@ -106,12 +110,9 @@ public record ImageReference(String registry, String path) {
         }
         String registry = null;
         int slash = name.indexOf('/');
-        if (slash > 0) {
-            String first = name.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
-                name = name.substring(slash + 1);
-            }
+        if (slash > 0 && namesARegistry(name.substring(0, slash))) {
+            registry = name.substring(0, slash);
+            name = name.substring(slash + 1);
         }
         for (String component : name.split("/", -1)) {
             if (!COMPONENT.matcher(component).matches()) {
