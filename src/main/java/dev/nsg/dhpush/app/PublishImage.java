@@ -24,6 +24,7 @@ import dev.nsg.dhpush.failure.BuildFailedException;
 import dev.nsg.dhpush.failure.InvalidInputException;
 import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 import dev.nsg.dhpush.model.Digest;
+import dev.nsg.dhpush.model.DockerHub;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
 import dev.nsg.dhpush.registry.ManifestHead;
@@ -63,7 +64,7 @@ public class PublishImage {
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
         Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.flags().target(), labels, buildArgs);
-        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, settings);
+        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile.hasHeredoc(), settings);
     }
 
     /** Which parts of the run to do. */
@@ -92,8 +93,11 @@ public class PublishImage {
      * then pushes it under each tag and proves the registry serves it. A failure stops the run at once and names the
      * step and image.
      */
+    /**
+     * @param dockerHubPulls credentials for pulling Docker Hub base images when the target is another registry, or empty
+     */
     public List<VerifiedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
-            RegistryAccess access, boolean noOverwrite, PublishListener listener) {
+            Optional<Credentials> dockerHubPulls, RegistryAccess access, boolean noOverwrite, PublishListener listener) {
         listener.target(plan.target());
         plan.context().skipped().forEach(name -> listener.notice("build context: skipping \"" + name
                 + "\": a socket cannot be sent (docker build leaves it out too)"));
@@ -101,12 +105,12 @@ public class PublishImage {
             listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
                     + " (" + engine.describe() + ")");
             long started = System.nanoTime();
-            String imageId = engine.build(buildRequest(plan, credentials), listener);
+            String imageId = build(plan, engine, pullCredentials(plan.repository(), credentials, dockerHubPulls), listener);
             listener.built(imageId, (System.nanoTime() - started) / 1_000_000);
             if (steps == Steps.BUILD && plan.labelsSetByDockerfile().isEmpty()) {
                 return List.of();
             }
-            ImageInfo image = engine.inspect(imageId).orElseThrow(() -> new BuildFailedException(BuildFailedException.Reason.NO_IMAGE,
+            ImageInfo image = engine.inspect(imageId).orElseThrow(() -> new BuildFailedException(BuildFailedException.Reason.NO_IMAGE, null,
                     "build " + plan.imageNames().get(0) + ": the engine has no image " + imageId + " right after building it",
                     plan.context().dockerfile(), null, null, List.of()));
             checkLabelsSetByDockerfile(plan, image, listener);
@@ -165,6 +169,22 @@ public class PublishImage {
     }
 
     /**
+     * The classic builder reads a heredoc's body as instructions of their own ("unknown instruction: ECHO"): where the
+     * Dockerfile has one, that parse error is the heredoc, which only BuildKit reads.
+     */
+    private String build(PublishPlan plan, DockerEngine engine, Map<String, Credentials> pulls, PublishListener listener) {
+        try {
+            return engine.build(buildRequest(plan, pulls), listener);
+        } catch (BuildFailedException e) {
+            if (e.reason() == BuildFailedException.Reason.DOCKERFILE && plan.usesHeredocs()) {
+                throw new BuildFailedException(BuildFailedException.Reason.BUILDKIT_ONLY, "heredoc", e.getMessage()
+                        + " (a heredoc: only BuildKit reads them)", e.dockerfile(), e.line(), e.step(), e.stepOutput());
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The labels left to the Dockerfile are read back from the built image: an ENV in the base image named like the
      * build arg would have won over it, and dhpush cannot see the base image beforehand.
      */
@@ -180,10 +200,19 @@ public class PublishImage {
         }
     }
 
-    private BuildRequest buildRequest(PublishPlan plan, Optional<Credentials> credentials) {
-        String registryConfig = credentials
-                .map(found -> RegistryAuth.buildConfig(found, plan.repository().authConfigKey(), json))
-                .orElse(null);
+    /** Who base images are pulled as: the target registry's user there, and on Docker Hub the Docker Hub user. */
+    private static Map<String, Credentials> pullCredentials(ImageReference target, Optional<Credentials> credentials,
+            Optional<Credentials> dockerHubPulls) {
+        Map<String, Credentials> pulls = new LinkedHashMap<>();
+        credentials.ifPresent(found -> pulls.put(target.authConfigKey(), found));
+        if (!target.isDockerHub()) {
+            dockerHubPulls.ifPresent(found -> pulls.put(DockerHub.AUTH_CONFIG_KEY, found));
+        }
+        return pulls;
+    }
+
+    private BuildRequest buildRequest(PublishPlan plan, Map<String, Credentials> pulls) {
+        String registryConfig = pulls.isEmpty() ? null : RegistryAuth.buildConfig(pulls, json);
         return new BuildRequest(plan.context(), plan.imageNames(), plan.buildArgs(), plan.labelsToAdd(), plan.settings().flags(),
                 registryConfig);
     }

@@ -1,11 +1,14 @@
 package dev.nsg.dhpush.app;
 
+import java.time.Duration;
+
 import dev.nsg.dhpush.engine.EngineProgress;
+import dev.nsg.dhpush.engine.EngineWait;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.Tag;
 
 /** What a run reports as it goes; the command line shows it as text, JSON or nothing. */
-public interface PublishListener extends EngineProgress {
+public interface PublishListener extends EngineProgress, EngineWait.Listener {
 
     /** --dry-run: what would be built and pushed. */
     void plan(PublishPlan plan);
@@ -50,5 +53,13 @@ public interface PublishListener extends EngineProgress {
     }
 
     default void notice(String text) {
+    }
+
+    @Override
+    default void waiting(String address, Duration waited, Duration limit) {
+    }
+
+    @Override
+    default void answered(String address, Duration waited) {
     }
 }

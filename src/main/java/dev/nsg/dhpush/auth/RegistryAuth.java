@@ -23,9 +23,14 @@ public final class RegistryAuth {
         return encode(credentials.map(found -> authConfig(found, serverAddress)).orElse(Map.of()), json);
     }
 
-    /** X-Registry-Config for a build, so private base images on that registry can be pulled. */
-    public static String buildConfig(Credentials credentials, String serverAddress, ObjectMapper json) {
-        return encode(Map.of(serverAddress, authConfig(credentials, serverAddress)), json);
+    /**
+     * X-Registry-Config for a build: credentials per registry (keyed as config.json keys them), so base images on
+     * those registries are pulled as that user (private images, and Docker Hub's larger quota for authenticated pulls).
+     */
+    public static String buildConfig(Map<String, Credentials> byRegistry, ObjectMapper json) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        byRegistry.forEach((serverAddress, credentials) -> config.put(serverAddress, authConfig(credentials, serverAddress)));
+        return encode(config, json);
     }
 
     private static Map<String, String> authConfig(Credentials credentials, String serverAddress) {

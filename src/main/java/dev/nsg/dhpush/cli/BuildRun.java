@@ -31,7 +31,8 @@ final class BuildRun {
             services.publish.dryRun(plan, steps, credentials, target.access(environment), listener);
             return 0;
         }
-        services.publish.run(plan, steps, target.connect(services), credentials, target.access(environment), noOverwrite, listener);
+        services.publish.run(plan, steps, target.connect(services, listener), credentials,
+                target.dockerHubPulls(services, plan.repository(), credentials), target.access(environment), noOverwrite, listener);
         return 0;
     }
 }

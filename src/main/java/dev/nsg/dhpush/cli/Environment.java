@@ -73,6 +73,11 @@ record Environment(Map<String, String> variables, Path home) {
         return new SourceInfo(get("BITBUCKET_COMMIT"), get("BITBUCKET_GIT_HTTP_ORIGIN"), get("SOURCE_DATE_EPOCH"));
     }
 
+    /** Whether this runs in CI: the CI variable set, as Bitbucket Pipelines and most CI services set it. */
+    boolean ci() {
+        return variables.containsKey("CI");
+    }
+
     boolean noColor() {
         return variables.containsKey("NO_COLOR");
     }
@@ -80,6 +85,6 @@ record Environment(Map<String, String> variables, Path home) {
     /** Whether progress may be drawn live: not in CI, and on a terminal that can move the cursor. */
     boolean liveTerminal(boolean console) {
         String term = get("TERM");
-        return console && !variables.containsKey("CI") && term != null && !term.equals("dumb");
+        return console && !ci() && term != null && !term.equals("dumb");
     }
 }

@@ -114,6 +114,9 @@ final class Hints {
                     ? "is dockerd running, and may this user open " + failure.address().substring("unix://".length())
                             + "? (set --host or DOCKER_HOST for another engine)"
                     : "is the engine listening there, and do DOCKER_TLS_VERIFY and DOCKER_CERT_PATH match its TLS setting?";
+            case DROPPED -> "the engine may have run out of memory or restarted: on Bitbucket, give the docker service more"
+                    + " (definitions.services.docker.memory in bitbucket-pipelines.yml, at most 7128 MB on a 2x step);"
+                    + " elsewhere, check the engine's log";
             case TOO_OLD -> "upgrade the engine to Docker 20.10 or newer";
             case NOT_AN_ENGINE -> "is this a Docker engine? check --host or DOCKER_HOST";
             case ENGINE_ERROR -> "rerun with --debug and check the engine's log";
@@ -125,13 +128,37 @@ final class Hints {
             case DOCKERFILE -> failure.line() != null
                     ? "fix line " + failure.line() + " of " + failure.dockerfile()
                     : "fix " + failure.dockerfile();
+            case BUILDKIT_ONLY -> buildKitOnly(failure);
             case TARGET -> "--target names a stage of " + failure.dockerfile() + " (FROM … AS NAME)";
+            case ENGINE_POLICY -> policy(failure.detail());
             case REFUSED -> "check the build options (--target, --platform, --build-arg, --network, --file)";
             case STEP -> failure.step() == null ? null
                     : "the failing step was " + failure.step() + (failure.stepOutput().isEmpty() ? ""
                             : "; its last output: " + String.join(" | ", failure.stepOutput()));
             case NO_IMAGE -> "rerun with --debug and check the engine's log";
         };
+    }
+
+    /** dhpush drives the classic builder, the one Bitbucket's docker service allows: say how to do without BuildKit. */
+    private static String buildKitOnly(BuildFailedException failure) {
+        String where = failure.line() != null ? "line " + failure.line() + " of " + failure.dockerfile() : failure.dockerfile().toString();
+        String instead = switch (failure.detail()) {
+            case "--mount" -> "COPY what the step needs and RUN without --mount";
+            case "--chmod" -> "COPY, then RUN chmod";
+            case "--link", "--parents", "--exclude" -> "a plain COPY (and .dockerignore for what to leave out)";
+            case "--checksum" -> "ADD without it, then check the file in a RUN (sha256sum -c)";
+            case "heredoc" -> "a script file COPYed into the image, or RUN with the commands joined by &&";
+            default -> "an instruction the classic builder knows";
+        };
+        return failure.detail() + " needs BuildKit; dhpush drives the classic builder (the one Bitbucket's docker service"
+                + " allows): rewrite " + where + " with " + instead;
+    }
+
+    private static String policy(String plugin) {
+        return "pipelines".equals(plugin)
+                ? "Bitbucket's docker service refuses privileged containers, bind mounts outside $BITBUCKET_CLONE_DIR and"
+                        + " BuildKit: leave out the option it names (with dhpush, --network host is the one that can ask for more)"
+                : "the engine's administrators allow less than this asks: leave out the option the plugin names";
     }
 
     private static String auth(AuthRefusedException.Reason reason, Refusal refusal) {
@@ -174,6 +201,9 @@ final class Hints {
     }
 
     private static String push(PushFailedException failure) {
+        if (failure.reason() == PushFailedException.Reason.ENGINE_POLICY) {
+            return policy(failure.getMessage().contains("plugin pipelines") ? "pipelines" : null);
+        }
         if (failure.reason() == PushFailedException.Reason.REGISTRY_ERROR) {
             return switch (failure.registryCode()) {
                 case "NAME_INVALID", "NAME_UNKNOWN" -> "the registry refuses this repository name: check --repository";
@@ -191,13 +221,26 @@ final class Hints {
                     ? "the engine could not reach " + failure.host() + ": check that the registry is up and reachable from the engine"
                     : "check that " + failure.host() + " is up and reachable; retries are bounded by DHPUSH_REGISTRY_MAX_ATTEMPTS="
                             + retries.maxAttempts() + " and DHPUSH_REGISTRY_MAX_RETRY_TIME=" + retries.maxRetryTime().toSeconds() + "S";
-            case RATE_LIMITED -> failure.host() + " is rate-limiting" + (retries != null && retries.retryAfter() != null
-                    ? " (it asked for " + retries.retryAfter() + " s)" : "")
-                    + ": wait and run again, or raise DHPUSH_REGISTRY_MAX_RETRY_TIME; authenticated pulls get a larger quota";
+            case RATE_LIMITED -> failure.host() == null
+                    ? "the registry of a base image rate-limits pulls (Docker Hub: per IP for anonymous pulls, and CI runners share"
+                            + " IPs): authenticate them; dhpush sends " + Environment.USER + "/" + Environment.KEY
+                            + " for Docker Hub base images, and docker login covers docker build"
+                    : failure.host() + " is rate-limiting" + rateLimitFacts(retries)
+                            + ": wait and run again, or raise DHPUSH_REGISTRY_MAX_RETRY_TIME; authenticated pulls get a larger quota";
             case NOT_A_REGISTRY -> "check --registry: " + failure.host() + " answers, but not as a registry v2 API";
             case BAD_ANSWER -> "rerun with --debug to see the registry's answers";
             case INTERRUPTED -> null;
         };
+    }
+
+    private static String rateLimitFacts(RegistryUnavailableException.Retries retries) {
+        if (retries == null) {
+            return "";
+        }
+        String left = retries.rateLimit() == null ? "" : retries.rateLimit() + " pulls left";
+        String wait = retries.retryAfter() == null ? "" : "it asked for " + retries.retryAfter() + " s";
+        String both = left.isEmpty() || wait.isEmpty() ? left + wait : left + "; " + wait;
+        return both.isEmpty() ? "" : " (" + both + ")";
     }
 
     private static String verification(VerificationFailedException failure) {

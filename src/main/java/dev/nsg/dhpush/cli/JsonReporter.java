@@ -70,6 +70,16 @@ final class JsonReporter implements PublishListener {
     }
 
     @Override
+    public void waiting(String address, java.time.Duration waited, java.time.Duration limit) {
+        emit("engine-wait", "address", address, "waitedMillis", waited.toMillis(), "limitMillis", limit.toMillis());
+    }
+
+    @Override
+    public void answered(String address, java.time.Duration waited) {
+        emit("engine-answered", "address", address, "waitedMillis", waited.toMillis());
+    }
+
+    @Override
     public void phase(String name, String detail) {
         emit("phase", "name", name, "detail", detail);
     }

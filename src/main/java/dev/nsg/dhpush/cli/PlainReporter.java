@@ -87,6 +87,18 @@ final class PlainReporter implements PublishListener {
     }
 
     @Override
+    public void waiting(String address, java.time.Duration waited, java.time.Duration limit) {
+        status(waited.isZero() || waited.toSeconds() == 0
+                ? "waiting for the Docker engine at " + address + " (up to " + limit.toSeconds() + " s)…"
+                : "still waiting for the Docker engine at " + address + " (" + waited.toSeconds() + " s of " + limit.toSeconds() + " s)…");
+    }
+
+    @Override
+    public void answered(String address, java.time.Duration waited) {
+        status("the Docker engine at " + address + " answered after " + waited.toSeconds() + " s");
+    }
+
+    @Override
     public void phase(String name, String detail) {
         settleLiveBlock();
         err.println(bold("==> " + name) + (detail == null ? "" : " " + detail));

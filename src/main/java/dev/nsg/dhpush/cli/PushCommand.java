@@ -23,7 +23,7 @@ class PushCommand extends TargetedCommand {
         var tags = target.tagList(environment);
         ChosenRepository repository = target.chosenRepository(environment);
         var credentials = target.credentials(services, repository.reference());
-        services.publish.pushBuilt(repository, tags, target.connect(services), credentials, target.access(environment),
+        services.publish.pushBuilt(repository, tags, target.connect(services, listener), credentials, target.access(environment),
                 push.noOverwrite, listener);
         return 0;
     }

@@ -13,6 +13,7 @@ import dev.nsg.dhpush.app.RepositoryRequest;
 import dev.nsg.dhpush.auth.CredentialResolver;
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.failure.CredentialSource;
+import dev.nsg.dhpush.model.DockerHub;
 import dev.nsg.dhpush.model.ImageReference;
 import picocli.CommandLine.Option;
 
@@ -82,5 +83,23 @@ class RegistryOptions {
             return Optional.of(Credentials.password(environment.registryUser().strip(), key, CredentialSource.environment()));
         }
         return resolver.fromDockerConfig(reference.authConfigKey(), environment.dockerConfigDirectory());
+    }
+
+    /**
+     * Credentials for pulling Docker Hub base images when pushing elsewhere: DOCKER_HUB_USER with DOCKER_HUB_KEY, unless
+     * they already serve as the target registry's credentials, else the docker config file's Docker Hub login.
+     */
+    Optional<Credentials> dockerHubPulls(CredentialResolver resolver, ImageReference target, Environment environment,
+            Optional<Credentials> targetCredentials) {
+        if (target.isDockerHub()) {
+            return Optional.empty(); // the target's own credentials already cover Docker Hub
+        }
+        boolean variablesUsedForTarget = targetCredentials.map(found -> found.source().kind() == CredentialSource.Kind.ENVIRONMENT)
+                .orElse(false);
+        String key = environment.registryKey();
+        if (!variablesUsedForTarget && key != null && !key.isEmpty() && environment.registryUser() != null) {
+            return Optional.of(Credentials.password(environment.registryUser().strip(), key, CredentialSource.environment()));
+        }
+        return resolver.fromDockerConfig(DockerHub.AUTH_CONFIG_KEY, environment.dockerConfigDirectory());
     }
 }

@@ -50,11 +50,17 @@ class TargetOptions {
         return registry.credentials(services.credentials, repository, services.environment, System.in);
     }
 
+    /** Credentials for Docker Hub base images when the target is another registry. */
+    Optional<Credentials> dockerHubPulls(Services services, ImageReference repository, Optional<Credentials> targetCredentials) {
+        return registry.dockerHubPulls(services.credentials, repository, services.environment, targetCredentials);
+    }
+
     RegistryAccess access(Environment environment) {
         return registry.access(environment);
     }
 
-    DockerEngine connect(Services services) {
-        return engine.connect(services.engines, services.environment);
+    /** The engine, waited for as --engine-wait says; the wait is reported through the run's listener. */
+    DockerEngine connect(Services services, PublishListener listener) {
+        return engine.connect(services.engines, services.environment, listener);
     }
 }

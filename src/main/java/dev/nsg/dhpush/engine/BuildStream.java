@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.failure.BuildFailedException;
 import dev.nsg.dhpush.failure.BuildFailedException.Reason;
+import dev.nsg.dhpush.failure.RegistryUnavailableException;
 
 /**
  * The classic builder's answer to {@code POST /build}: a refusal before the build starts, or a JSON-lines stream whose
@@ -26,6 +28,14 @@ final class BuildStream {
     private static final Pattern PARSE_ERROR = Pattern.compile("^dockerfile parse error line (\\d+): (.*)$", Pattern.DOTALL);
     /** The classic builder's answer to a --target that names no stage (builder/dockerfile/builder.go). */
     private static final Pattern NO_TARGET = Pattern.compile("^failed to reach build target (.+) in Dockerfile$");
+    /** The classic builder on an instruction flag only BuildKit has (RUN --mount, COPY --chmod): in the stream. */
+    private static final Pattern REQUIRES_BUILDKIT = Pattern.compile("^the (--[a-z-]+) option requires BuildKit\\..*", Pattern.DOTALL);
+    /** …or, for newer flags, its parser's refusal: "Unknown flag: link". */
+    private static final Pattern UNKNOWN_FLAG = Pattern.compile("^Unknown flag: ([a-z-]+)$");
+    private static final Set<String> BUILDKIT_FLAGS = Set.of("link", "checksum", "parents", "exclude", "network", "security",
+            "mount", "chmod", "keep-git-dir", "device");
+    /** An engine authorization plugin's refusal (Bitbucket's docker service runs one named "pipelines"). */
+    static final Pattern PLUGIN_DENIED = Pattern.compile("^authorization denied by plugin ([^:]+): (.*)$", Pattern.DOTALL);
 
     private final String image;
     private final Path dockerfile;
@@ -41,16 +51,47 @@ final class BuildStream {
 
     /** The engine refused the build request itself (HTTP 4xx/5xx): a Dockerfile it cannot parse, a missing stage. */
     BuildFailedException refused(String engineMessage) {
-        Matcher parse = PARSE_ERROR.matcher(engineMessage.strip());
+        String text = engineMessage.strip();
+        Matcher parse = PARSE_ERROR.matcher(text);
         if (parse.matches()) {
             int line = Integer.parseInt(parse.group(1));
-            return failure(Reason.DOCKERFILE, "build " + image + ": " + dockerfile + " line " + line + ": " + parse.group(2), line);
+            Matcher flag = UNKNOWN_FLAG.matcher(parse.group(2).strip());
+            if (flag.matches() && BUILDKIT_FLAGS.contains(flag.group(1))) {
+                return failure(Reason.BUILDKIT_ONLY, "--" + flag.group(1), "build " + image + ": " + dockerfile + " line " + line
+                        + ": --" + flag.group(1) + " needs BuildKit, and the classic builder does not know it", line);
+            }
+            return failure(Reason.DOCKERFILE, null, "build " + image + ": " + dockerfile + " line " + line + ": " + parse.group(2), line);
         }
-        Matcher target = NO_TARGET.matcher(engineMessage.strip());
+        Matcher target = NO_TARGET.matcher(text);
         if (target.matches()) {
-            return failure(Reason.TARGET, "build " + image + ": " + dockerfile + " has no stage named " + target.group(1), null);
+            return failure(Reason.TARGET, null, "build " + image + ": " + dockerfile + " has no stage named " + target.group(1), null);
         }
-        return failure(Reason.REFUSED, "build " + image + ": the engine refused the build: " + engineMessage, null);
+        Matcher denied = PLUGIN_DENIED.matcher(text);
+        if (denied.matches()) {
+            return failure(Reason.ENGINE_POLICY, denied.group(1), "build " + image + ": the engine's authorization plugin "
+                    + denied.group(1) + " refused the build: " + denied.group(2), null);
+        }
+        return failure(Reason.REFUSED, null, "build " + image + ": the engine refused the build: " + engineMessage, null);
+    }
+
+    /** A failure inside the stream: a BuildKit-only flag, a refusal by policy, a base image rate-limited, or a step. */
+    private RuntimeException streamFailure(String engineMessage) {
+        String text = engineMessage.strip();
+        Matcher buildKit = REQUIRES_BUILDKIT.matcher(text);
+        if (buildKit.matches()) {
+            return failure(Reason.BUILDKIT_ONLY, buildKit.group(1), "build " + image + ": " + text, null);
+        }
+        Matcher denied = PLUGIN_DENIED.matcher(text);
+        if (denied.matches()) {
+            return failure(Reason.ENGINE_POLICY, denied.group(1), "build " + image + ": the engine's authorization plugin "
+                    + denied.group(1) + " refused a step: " + denied.group(2), null);
+        }
+        if ("TOOMANYREQUESTS".equals(RelayedError.parse(text).registryCode())) {
+            // A base image's registry rate-limited the engine's pull: the registry was the problem, not the build.
+            return new RegistryUnavailableException(RegistryUnavailableException.Reason.RATE_LIMITED, null, null,
+                    "build " + image + ": pulling a base image: " + text, null);
+        }
+        return failure(Reason.STEP, null, "build " + image + ": " + text, null);
     }
 
     /** Reads the stream to its end; returns the image ID. */
@@ -59,7 +100,7 @@ final class BuildStream {
         String imageId = null;
         for (JsonMessage message = reader.next(); message != null; message = reader.next()) {
             if (message.isError()) {
-                throw failure(Reason.STEP, "build " + image + ": " + message.errorMessage().strip(), null);
+                throw streamFailure(message.errorMessage());
             }
             if (message.stream() != null) {
                 progress.buildOutput(message.stream());
@@ -72,7 +113,7 @@ final class BuildStream {
             }
         }
         if (imageId == null) {
-            throw failure(Reason.NO_IMAGE, "build " + image + ": the engine ended the build without reporting an image ID", null);
+            throw failure(Reason.NO_IMAGE, null, "build " + image + ": the engine ended the build without reporting an image ID", null);
         }
         return imageId;
     }
@@ -91,7 +132,7 @@ final class BuildStream {
         }
     }
 
-    private BuildFailedException failure(Reason reason, String message, Integer line) {
-        return new BuildFailedException(reason, message, dockerfile, line, step, stepOutput);
+    private BuildFailedException failure(Reason reason, String detail, String message, Integer line) {
+        return new BuildFailedException(reason, detail, message, dockerfile, line, step, stepOutput);
     }
 }

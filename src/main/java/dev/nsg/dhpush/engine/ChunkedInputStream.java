@@ -2,6 +2,7 @@ package dev.nsg.dhpush.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProtocolException;
 
 /** Decodes an HTTP/1.1 chunked body (RFC 9112 §7.1); trailers are read and dropped. */
 final class ChunkedInputStream extends InputStream {
@@ -53,7 +54,7 @@ final class ChunkedInputStream extends InputStream {
         try {
             return Long.parseLong(size, 16);
         } catch (NumberFormatException e) {
-            throw new IOException("malformed chunk size \"" + size + "\" from the engine");
+            throw new ProtocolException("malformed chunk size \"" + size + "\" from the engine");
         }
     }
 }

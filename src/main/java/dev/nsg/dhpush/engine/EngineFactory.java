@@ -24,12 +24,13 @@ public class EngineFactory {
      * @param host {@code --host} or {@code DOCKER_HOST}; null for the default socket
      * @param tlsVerify DOCKER_TLS_VERIFY is set to a non-empty value
      * @param certPath DOCKER_CERT_PATH (default {@code ~/.docker})
+     * @param wait how long to wait for an engine that is not there yet
      */
-    public DockerEngine connect(String host, boolean tlsVerify, Path certPath) {
+    public DockerEngine connect(String host, boolean tlsVerify, Path certPath, EngineWait wait) {
         EngineAddress address = EngineAddress.parse(host);
         EngineConnector connector = address.isUnix()
                 ? new UnixSocketConnector(address.socket())
                 : new TcpConnector(address.host(), address.port(), tlsVerify ? EngineTls.fromCertDirectory(certPath) : null);
-        return new HttpDockerEngine(address, new EngineHttp(connector, userAgent), json);
+        return new HttpDockerEngine(address, new EngineHttp(connector, userAgent), json, wait);
     }
 }

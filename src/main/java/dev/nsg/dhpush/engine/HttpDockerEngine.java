@@ -1,8 +1,10 @@
 package dev.nsg.dhpush.engine;
 
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +27,21 @@ public final class HttpDockerEngine implements DockerEngine {
     private static final Logger LOG = Logger.getLogger(HttpDockerEngine.class);
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
+    private static final Duration RETRY_EVERY = Duration.ofMillis(500);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+
     private final EngineAddress address;
     private final EngineHttp http;
     private final ObjectMapper json;
+    private final EngineWait wait;
     private ApiVersion version;
     private String engineVersion;
 
-    HttpDockerEngine(EngineAddress address, EngineHttp http, ObjectMapper json) {
+    HttpDockerEngine(EngineAddress address, EngineHttp http, ObjectMapper json, EngineWait wait) {
         this.address = address;
         this.http = http;
         this.json = json;
+        this.wait = wait;
     }
 
     @Override
@@ -76,13 +83,19 @@ public final class HttpDockerEngine implements DockerEngine {
             headers.put("X-Registry-Config", request.registryConfig());
         }
         BuildStream stream = new BuildStream(image, request.context().dockerfile(), progress);
-        try (EngineResponse response = http.send("POST", api("/build?" + query), headers, request.context()::writeTar)) {
+        EngineResponse response;
+        try {
+            response = http.send("POST", api("/build?" + query), headers, request.context()::writeTar);
+        } catch (IOException e) {
+            throw unreachable("build " + image, e);
+        }
+        try (response) {
             if (!response.isSuccess()) {
                 throw stream.refused(errorMessage(response));
             }
             return stream.read(response.body(), json);
         } catch (IOException e) {
-            throw unreachable("build " + image, e);
+            throw dropped("build " + image, e);
         }
     }
 
@@ -108,13 +121,19 @@ public final class HttpDockerEngine implements DockerEngine {
         param(query, "tag", tag);
         Map<String, String> headers = Map.of("X-Registry-Auth", registryAuth);
         PushStream stream = new PushStream(image, tag, progress);
-        try (EngineResponse response = http.send("POST", api("/images/" + repository + "/push?" + query), headers, null)) {
+        EngineResponse response;
+        try {
+            response = http.send("POST", api("/images/" + repository + "/push?" + query), headers, null);
+        } catch (IOException e) {
+            throw unreachable("push " + image, e);
+        }
+        try (response) {
             if (!response.isSuccess()) {
                 throw stream.failure(errorMessage(response));
             }
             return stream.read(response.body(), json);
         } catch (IOException e) {
-            throw unreachable("push " + image, e);
+            throw dropped("push " + image, e);
         }
     }
 
@@ -158,7 +177,7 @@ public final class HttpDockerEngine implements DockerEngine {
             return version;
         }
         ApiVersion engine;
-        try (EngineResponse ping = http.send("GET", "/_ping", Map.of(), null)) {
+        try (EngineResponse ping = pingWaiting()) {
             String header = ping.header("API-Version");
             engine = header != null ? ApiVersion.parse(header) : null;
         } catch (IOException e) {
@@ -184,6 +203,44 @@ public final class HttpDockerEngine implements DockerEngine {
         return version;
     }
 
+    /**
+     * {@code GET /_ping}, waiting within the {@link EngineWait} while the engine is not there yet: the wait is said at
+     * its start and every ten seconds, and the first failure of another kind ends it at once.
+     */
+    private EngineResponse pingWaiting() throws IOException {
+        long started = System.nanoTime();
+        long nextReport = 0;
+        while (true) {
+            try {
+                EngineResponse ping = http.send("GET", "/_ping", Map.of(), null);
+                if (nextReport > 0) {
+                    wait.listener().answered(address.toString(), Duration.ofNanos(System.nanoTime() - started));
+                }
+                return ping;
+            } catch (IOException e) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                if (!EngineWait.notThereYet(e) || waited.plus(RETRY_EVERY).compareTo(wait.limit()) > 0) {
+                    throw e;
+                }
+                if (waited.toNanos() >= nextReport) {
+                    wait.listener().waiting(address.toString(), waited, wait.limit());
+                    nextReport = waited.toNanos() + REPORT_EVERY.toNanos();
+                }
+                LOG.debugf("engine at %s not there yet (%s); trying again", address, e.getMessage());
+                sleep(e);
+            }
+        }
+    }
+
+    private static void sleep(IOException cause) throws IOException {
+        try {
+            Thread.sleep(RETRY_EVERY.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
     /** {@code GET /version}, asked only when its answer is shown: /_ping alone negotiates the API. */
     private JsonNode aboutEngine() {
         try (EngineResponse reply = http.send("GET", "/version", Map.of(), null)) {
@@ -199,6 +256,16 @@ public final class HttpDockerEngine implements DockerEngine {
         return new EngineUnavailableException(Reason.UNREACHABLE, address.toString(), address.isUnix(), action
                 + ": no answer from the Docker engine at " + address + " (" + cause.getClass().getSimpleName() + ": "
                 + cause.getMessage() + ")", cause);
+    }
+
+    /**
+     * The engine answered, then hung up before the end: it died, restarted or ran out of memory mid-way. (An answer
+     * that is not what the API promises is an engine error instead.)
+     */
+    private EngineUnavailableException dropped(String action, IOException cause) {
+        return new EngineUnavailableException(cause instanceof ProtocolException ? Reason.ENGINE_ERROR : Reason.DROPPED, address.toString(), address.isUnix(), action
+                + ": the Docker engine at " + address + " closed the connection before the end (" + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")", cause);
     }
 
     private String errorMessage(EngineResponse response) throws IOException {

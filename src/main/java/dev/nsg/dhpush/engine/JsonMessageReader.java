@@ -3,6 +3,7 @@ package dev.nsg.dhpush.engine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,8 +38,8 @@ final class JsonMessageReader {
             try {
                 return json.readValue(line, JsonMessage.class);
             } catch (JsonProcessingException e) {
-                throw new IOException("the engine sent a line that is not a JSON message: "
-                        + line.substring(0, Math.min(line.length(), 200)), e);
+                throw (ProtocolException) new ProtocolException("the engine sent a line that is not a JSON message: "
+                        + line.substring(0, Math.min(line.length(), 200))).initCause(e);
             }
         }
     }

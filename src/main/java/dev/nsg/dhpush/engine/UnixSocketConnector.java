@@ -30,6 +30,10 @@ final class UnixSocketConnector implements EngineConnector {
         return new EngineConnection(ChannelStreams.input(channel), ChannelStreams.output(channel), channel);
     }
 
+    Path socketPath() {
+        return socket;
+    }
+
     @Override
     public String hostHeader() {
         return "localhost";

@@ -6,7 +6,8 @@ import java.time.Duration;
 public class RegistryUnavailableException extends DhpushException {
 
     /**
-     * UNREACHABLE: connection errors or 5xx to the end; RATE_LIMITED: 429 (TOOMANYREQUESTS) to the end;
+     * UNREACHABLE: connection errors or 5xx to the end; RATE_LIMITED: 429 (TOOMANYREQUESTS) to the end, or the engine
+     * relayed it for a base image it was pulling (no host known then);
      * NOT_A_REGISTRY: no v2 API at that address; BAD_ANSWER: an answer dhpush cannot read; INTERRUPTED: stopped while
      * waiting to retry.
      */
@@ -41,7 +42,10 @@ public class RegistryUnavailableException extends DhpushException {
         return retries;
     }
 
-    /** @param retryAfter the last Retry-After the registry sent, or null */
-    public record Retries(int attempts, int maxAttempts, Duration maxRetryTime, String retryAfter) {
+    /**
+     * @param retryAfter the last Retry-After the registry sent, or null
+     * @param rateLimit the registry's rate-limit headers on its last answer ({@code 0;w=21600 of 100;w=21600}), or null
+     */
+    public record Retries(int attempts, int maxAttempts, Duration maxRetryTime, String retryAfter, String rateLimit) {
     }
 }

@@ -238,7 +238,7 @@ final class RegistrySession implements AutoCloseable {
             return call.get();
         } catch (ProcessingException e) {
             throw new RegistryUnavailableException(RegistryUnavailableException.Reason.UNREACHABLE, host(),
-                    new Retries(1, 1, retry.maxTotal(), null), doing + ": " + host() + " did not answer (" + describe(e) + ")", e);
+                    new Retries(1, 1, retry.maxTotal(), null, null), doing + ": " + host() + " did not answer (" + describe(e) + ")", e);
         }
     }
 
@@ -246,6 +246,7 @@ final class RegistrySession implements AutoCloseable {
         long deadline = System.nanoTime() + retry.maxTotal().toNanos();
         String lastProblem = null;
         int lastStatus = 0;
+        String rateLimit = null;
         for (int attempt = 1; ; attempt++) {
             String retryAfter = null;
             requests++;
@@ -257,6 +258,9 @@ final class RegistrySession implements AutoCloseable {
                 lastStatus = response.getStatus();
                 lastProblem = "HTTP " + lastStatus;
                 retryAfter = response.getHeaderString("Retry-After");
+                if (response.getHeaderString("ratelimit-limit") != null) {
+                    rateLimit = response.getHeaderString("ratelimit-remaining") + " of " + response.getHeaderString("ratelimit-limit");
+                }
                 response.close();
             } catch (ProcessingException e) {
                 lastStatus = 0;
@@ -267,7 +271,7 @@ final class RegistrySession implements AutoCloseable {
             if (attempt >= retry.maxAttempts() || outOfTime) {
                 throw new RegistryUnavailableException(lastStatus == 429 ? RegistryUnavailableException.Reason.RATE_LIMITED
                         : RegistryUnavailableException.Reason.UNREACHABLE, host(),
-                        new Retries(attempt, retry.maxAttempts(), retry.maxTotal(), retryAfter),
+                        new Retries(attempt, retry.maxAttempts(), retry.maxTotal(), retryAfter, rateLimit),
                         doing + ": " + host() + " still failing after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
                                 + " (last: " + lastProblem + (retryAfter != null ? ", Retry-After " + retryAfter : "") + ")", null);
             }

@@ -71,8 +71,8 @@ abstract class CommandLineContract {
     }
 
     @Test
-    @Launch(value = {"build", "--repository", "dhpush-it/contract", "--tag", "1", "--host", "unix:///nonexistent/docker.sock"},
-            exitCode = 3)
+    @Launch(value = {"build", "--repository", "dhpush-it/contract", "--tag", "1", "--host", "unix:///nonexistent/docker.sock",
+            "--engine-wait", "0"}, exitCode = 3)
     void noEngine_exits3_namingTheSocket(LaunchResult result) {
         String all = allOutput(result);
         assertTrue(all.contains("no answer from the Docker engine at unix:///nonexistent/docker.sock"), all);

@@ -69,7 +69,7 @@ class HintsTest {
 
     @Test
     void aDockerfileError_pointsAtTheDockerfileAndItsLine() {
-        String hint = Hints.of(new BuildFailedException(BuildFailedException.Reason.DOCKERFILE, "build a:1: bad",
+        String hint = Hints.of(new BuildFailedException(BuildFailedException.Reason.DOCKERFILE, null, "build a:1: bad",
                 Path.of("/src/Dockerfile"), 3, null, List.of()));
         assertEquals("fix line 3 of /src/Dockerfile", hint);
     }
@@ -77,7 +77,7 @@ class HintsTest {
     @Test
     void retriesSpent_nameTheSettingsThatBoundThem() {
         String hint = Hints.of(new RegistryUnavailableException(RegistryUnavailableException.Reason.UNREACHABLE, "r.example",
-                new RegistryUnavailableException.Retries(5, 5, Duration.ofSeconds(60), null), "verify: down", null));
+                new RegistryUnavailableException.Retries(5, 5, Duration.ofSeconds(60), null, null), "verify: down", null));
         assertTrue(hint.contains("DHPUSH_REGISTRY_MAX_ATTEMPTS=5 and DHPUSH_REGISTRY_MAX_RETRY_TIME=60S"), hint);
     }
 
@@ -85,5 +85,25 @@ class HintsTest {
     @EnumSource(value = InvalidInputException.Problem.class, names = "OPTIONS", mode = EnumSource.Mode.EXCLUDE)
     void everyInputProblem_hasAHint(InvalidInputException.Problem problem) {
         assertNotNull(Hints.of(new InvalidInputException(problem, "x", "invalid")), problem.name());
+    }
+
+    @Test
+    void theDockerServiceAndDockerHubFailures_getAdviceForThem() {
+        String buildKit = Hints.of(new BuildFailedException(BuildFailedException.Reason.BUILDKIT_ONLY, "--mount", "build a:1: x",
+                Path.of("/src/Dockerfile"), 7, null, List.of()));
+        assertEquals("--mount needs BuildKit; dhpush drives the classic builder (the one Bitbucket's docker service allows):"
+                + " rewrite line 7 of /src/Dockerfile with COPY what the step needs and RUN without --mount", buildKit);
+        String policy = Hints.of(new BuildFailedException(BuildFailedException.Reason.ENGINE_POLICY, "pipelines", "build a:1: x",
+                Path.of("/src/Dockerfile"), null, null, List.of()));
+        assertTrue(policy.startsWith("Bitbucket's docker service refuses privileged containers"), policy);
+        String pulls = Hints.of(new RegistryUnavailableException(RegistryUnavailableException.Reason.RATE_LIMITED, null, null,
+                "build a:1: pulling a base image: toomanyrequests", null));
+        assertTrue(pulls.contains("authenticate them"), pulls);
+        String limited = Hints.of(new RegistryUnavailableException(RegistryUnavailableException.Reason.RATE_LIMITED, "r.example",
+                new RegistryUnavailableException.Retries(5, 5, Duration.ofSeconds(60), "30", "0;w=21600 of 100;w=21600"), "x", null));
+        assertTrue(limited.contains("(0;w=21600 of 100;w=21600 pulls left; it asked for 30 s)"), limited);
+        String dropped = Hints.of(new dev.nsg.dhpush.failure.EngineUnavailableException(
+                dev.nsg.dhpush.failure.EngineUnavailableException.Reason.DROPPED, "tcp://localhost:2375", false, "x", null));
+        assertTrue(dropped.contains("definitions.services.docker.memory"), dropped);
     }
 }

@@ -94,4 +94,30 @@ class RegistryOptionsTest {
         options.username = "me";
         assertThrows(UsageFailure.class, () -> options.credentials(resolver, REPOSITORY, environment(Map.of()), stdin("")));
     }
+
+    @Test
+    void dockerHubBaseImages_arePulledAsTheDockerHubUser_whenPushingElsewhere() throws Exception {
+        RegistryOptions options = new RegistryOptions();
+        options.username = "registry-user";
+        options.passwordStdin = true;
+        Environment environment = environment(Map.of("DOCKER_HUB_USER", "hub-user", "DOCKER_HUB_KEY", SECRET));
+        var target = options.credentials(resolver, REPOSITORY, environment, stdin("registry-password"));
+        assertEquals("hub-user", options.dockerHubPulls(resolver, REPOSITORY, environment, target).orElseThrow().username());
+    }
+
+    @Test
+    void theRegistryVariables_areNotSentToDockerHub_whenTheyAreTheTargetsCredentials() throws Exception {
+        Environment environment = environment(Map.of("DOCKER_HUB_USER", "me", "DOCKER_HUB_KEY", SECRET));
+        RegistryOptions options = new RegistryOptions();
+        var target = options.credentials(resolver, REPOSITORY, environment, stdin(""));
+        assertEquals(java.util.Optional.empty(), options.dockerHubPulls(resolver, REPOSITORY, environment, target));
+        Path config = home.resolve(".docker");
+        Files.createDirectories(config);
+        String auth = Base64.getEncoder().encodeToString("hub-login:hub-secret".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(config.resolve("config.json"), "{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + auth + "\"}}}");
+        assertEquals("hub-login", options.dockerHubPulls(resolver, REPOSITORY, environment, target).orElseThrow().username(),
+                "docker login's Docker Hub entry serves instead");
+        assertEquals(java.util.Optional.empty(), options.dockerHubPulls(resolver, ImageReference.parse(null, "team/app"), environment, target),
+                "a Docker Hub target's own credentials already cover its base images");
+    }
 }

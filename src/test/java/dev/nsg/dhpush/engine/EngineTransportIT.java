@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -112,5 +113,43 @@ class EngineTransportIT {
         Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "tcp://127.0.0.1:" + LocalRegistry.freePort(),
                 "--context", context.toString(), "--repository", IMAGE, "--tag", "x");
         assertEquals(3, result.exitCode(), result.toString());
+    }
+
+    @Test
+    void anEngineThatComesUpLate_isWaitedFor_visibly() throws Exception {
+        Path socket = Files.createTempDirectory("dhpush-late-").resolve("engine.sock");
+        java.util.concurrent.CompletableFuture<EngineForwarder> late = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(3000); // the docker service of a CI job, still starting when the script begins
+                return EngineForwarder.unix(socket);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "unix://" + socket, "--engine-wait", "60s",
+                    "--context", context.toString(), "--repository", IMAGE, "--tag", "late", "--progress", "plain");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.stderr().contains("waiting for the Docker engine at unix://" + socket + " (up to 60 s)…"), result.stderr());
+            assertTrue(result.stderr().contains("the Docker engine at unix://" + socket + " answered after"), result.stderr());
+        } finally {
+            late.get().close();
+        }
+    }
+
+    @Test
+    void inCi_anEngineThatNeverComes_isWaitedForByDefault_thenExit3() {
+        Commands.Result result = Dhpush.run(Map.of("CI", "true"), null, "build", "--host", "unix:///nonexistent/docker.sock",
+                "--engine-wait", "2s", "--context", context.toString(), "--repository", IMAGE, "--tag", "never", "--progress", "plain");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("waiting for the Docker engine at unix:///nonexistent/docker.sock (up to 2 s)…"), result.stderr());
+    }
+
+    @Test
+    void outsideCi_anEngineThatIsOff_isExit3AtOnce_withoutWaiting() {
+        Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "unix:///nonexistent/docker.sock",
+                "--context", context.toString(), "--repository", IMAGE, "--tag", "off", "--progress", "plain");
+        assertEquals(3, result.exitCode(), result.toString());
+        assertFalse(result.stderr().contains("waiting for"), result.stderr());
     }
 }

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,21 +32,32 @@ final class LoopbackEngine implements AutoCloseable {
     private final ServerSocketChannel server;
     private final CompletableFuture<Request> received;
 
-    private LoopbackEngine(Function<Request, byte[]> answer, boolean readBody) throws IOException {
+    private LoopbackEngine(List<Function<Request, byte[]>> answers, boolean readBody) throws IOException {
         this.socket = Files.createTempDirectory("dhpush-loopback-").resolve("engine.sock");
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        this.received = CompletableFuture.supplyAsync(() -> serveOne(answer, readBody));
+        this.received = CompletableFuture.supplyAsync(() -> {
+            Request last = null;
+            for (Function<Request, byte[]> answer : answers) {
+                last = serveOne(answer, readBody);
+            }
+            return last;
+        });
     }
 
     /** Answers one request with the bytes {@code answer} makes of it, after reading its whole body. */
     static LoopbackEngine answering(Function<Request, byte[]> answer) throws IOException {
-        return new LoopbackEngine(answer, true);
+        return new LoopbackEngine(List.of(answer), true);
+    }
+
+    /** Answers one connection after another, each with the next of {@code answers}; {@link #request()} is the last. */
+    static LoopbackEngine answeringInTurn(List<Function<Request, byte[]>> answers) throws IOException {
+        return new LoopbackEngine(answers, true);
     }
 
     /** Answers right after the head, without reading the body, and hangs up: as an engine refusing a parameter. */
     static LoopbackEngine answeringBeforeTheBody(String answer) throws IOException {
-        return new LoopbackEngine(request -> answer.getBytes(StandardCharsets.UTF_8), false);
+        return new LoopbackEngine(List.of(request -> answer.getBytes(StandardCharsets.UTF_8)), false);
     }
 
     UnixSocketConnector connector() {

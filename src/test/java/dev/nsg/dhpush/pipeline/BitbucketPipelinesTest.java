@@ -73,7 +73,7 @@ class BitbucketPipelinesTest {
         JsonNode nativeStep = stepNamed("Native");
         assertEquals("quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25", nativeStep.at("/image/name").asText());
         assertEquals(0, nativeStep.at("/image/run-as-user").asInt(-1));
-        assertEquals("target/dhpush", nativeStep.at("/artifacts/0").asText());
+        assertEquals("target/dhpush", nativeStep.at("/artifacts/upload/0/paths/0").asText());
         assertTrue(nativeStep.path("script").toString().contains("-Dnative"));
     }
 
@@ -108,6 +108,51 @@ class BitbucketPipelinesTest {
         assertFalse(pipelineText.matches("(?s).*dckr_pat_[A-Za-z0-9_-]{8,}.*"), "a Docker Hub token is written in the file");
         assertFalse(pipelineText.matches("(?s).*DOCKER_HUB_KEY\\s*[:=]\\s*\\S.*"), "DOCKER_HUB_KEY is given a value in the file");
         assertFalse(pipelineText.contains("--password "), "a password on a command line ends up in the log");
+    }
+
+    @Test
+    void publishing_isOneAtATime_andOnlyMainMovesLatest() {
+        for (String pipelineName : new String[] {"/pipelines/branches/main", "/pipelines/tags/*"}) {
+            JsonNode steps = pipeline.at(pipelineName.replace("*", "~1").replace("/~1", "/*"));
+            JsonNode last = pipeline.at(pipelineName.equals("/pipelines/tags/*") ? "/pipelines/tags" : pipelineName);
+            JsonNode publish = (pipelineName.endsWith("*") ? last.path("*") : last);
+            JsonNode step = publish.get(publish.size() - 1).path("step");
+            assertEquals("docker-hub-publish", step.path("concurrency-group").asText(), pipelineName);
+            boolean latest = step.path("script").toString().contains("--latest");
+            assertEquals(pipelineName.contains("main"), latest, pipelineName + " moves latest: " + step.path("script"));
+        }
+    }
+
+    @Test
+    void everyStepThatBuilds_pullsBaseImagesLoggedIn_withThePasswordOnStdin() {
+        String login = "printf '%s' \"$DOCKER_HUB_KEY\" | docker login --username \"$DOCKER_HUB_USER\" --password-stdin";
+        for (String prefix : new String[] {"Tests", "Build the Django image"}) {
+            List<String> lines = new ArrayList<>();
+            stepNamed(prefix).path("script").forEach(line -> lines.add(line.asText()));
+            assertTrue(lines.stream().anyMatch(line -> line.contains(login)), prefix + ": " + lines);
+        }
+    }
+
+    @Test
+    void stepsThatRunTheNativeArtifact_makeItExecutable() {
+        for (JsonNode step : steps()) {
+            String script = step.path("script").toString();
+            if (script.contains("./target/dhpush") && !script.contains("-Dnative")) {
+                assertTrue(script.contains("chmod +x target/dhpush"), step.path("name").asText());
+            }
+        }
+    }
+
+    @Test
+    void testReportsAndHarnessLogs_areKeptWhenTheTestsFail() {
+        JsonNode uploads = stepNamed("Tests").at("/artifacts/upload");
+        assertEquals(2, uploads.size());
+        uploads.forEach(upload -> assertEquals("always", upload.path("capture-on").asText(), upload.toString()));
+    }
+
+    @Test
+    void theSmokeStep_waitsForItsSocket() {
+        assertTrue(stepNamed("Native dhpush on a real engine").path("script").toString().contains("--engine-wait 60s"));
     }
 
     private List<JsonNode> steps() {
