@@ -1,25 +1,54 @@
 # shellcheck shell=bash
 # Serves a package index for the Django image's requirements over HTTP on loopback, for `docker build
 # --network host --build-arg PIP_INDEX_URL=...`. Sourced; needs common.sh.
+#
+# The index sits at one address for good (its port is remembered in target/harness/wheel-mirror/port): the URL is
+# a build arg, and a build arg that changes invalidates every layer after it, so a new port per run would reinstall
+# every package on every build. The index itself is rebuilt only when the requirements or the script change.
 
-# Writes the index and the requirements it satisfies (pins substituted where the machine lacks them),
-# starts the server and sets PIP_MIRROR_URL and MIRROR_REQUIREMENTS.
+# Writes the index and the requirements it satisfies (pins substituted where the machine lacks them), serves it
+# unless a server of this index already answers, and sets PIP_MIRROR_URL and MIRROR_REQUIREMENTS.
 start_wheel_mirror() {
     local requirements=$1 dir="$WORK_DIR/wheel-mirror"
+    local builder="$REPO_DIR/src/test/harness/wheel_mirror.py"
     apt_install python3-whitenoise
     mkdir -p "$dir"
     MIRROR_REQUIREMENTS="$dir/requirements.txt"
-    python3 "$REPO_DIR/src/test/harness/wheel_mirror.py" "$requirements" "$dir/index" "$MIRROR_REQUIREMENTS" \
-        --debian-package whitenoise=whitenoise >&2 || die "could not build the offline package index"
+    local source_copy="$dir/requirements.source.txt"
+    if [ -s "$MIRROR_REQUIREMENTS" ] && [ -d "$dir/index" ] && cmp -s "$requirements" "$source_copy" \
+            && [ "$MIRROR_REQUIREMENTS" -nt "$builder" ]; then
+        cat "$dir/substitutions.txt" >&2  # the SUBSTITUTED lines of the run that built it
+    else
+        rm -rf "$dir/index"
+        python3 "$builder" "$requirements" "$dir/index" "$MIRROR_REQUIREMENTS" \
+            --debian-package whitenoise=whitenoise 2>&1 | tee "$dir/substitutions.txt" >&2
+        [ "${PIPESTATUS[0]}" = 0 ] || die "could not build the offline package index"
+        cp "$requirements" "$source_copy"
+    fi
+
     local port
-    port=$(free_port)
+    port=$(cat "$dir/port" 2>/dev/null || true)
+    PIP_MIRROR_URL="http://127.0.0.1:${port:-0}/simple/"
+    if [ -n "$port" ] && [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null && index_answers; then
+        log "wheel mirror: $PIP_MIRROR_URL (already serving)"
+        return 0
+    fi
+    if [ -z "$port" ] || ! port_is_free "$port"; then
+        port=$(free_port)
+        echo "$port" > "$dir/port"
+        PIP_MIRROR_URL="http://127.0.0.1:$port/simple/"
+    fi
     python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir/index" >"$dir/http.log" 2>&1 &
+    echo $! > "$dir/pid"
     on_exit "kill $! 2>/dev/null"
-    PIP_MIRROR_URL="http://127.0.0.1:$port/simple/"
     local waited=0
-    until python3 -c "import urllib.request; urllib.request.urlopen('$PIP_MIRROR_URL', timeout=2)" 2>/dev/null; do
+    until index_answers; do
         [ "$waited" -lt 20 ] || die "the package index server did not start (see $dir/http.log)"
         sleep 0.5; waited=$((waited + 1))
     done
     log "wheel mirror: $PIP_MIRROR_URL"
+}
+
+index_answers() {
+    python3 -c "import urllib.request; urllib.request.urlopen('$PIP_MIRROR_URL', timeout=2)" 2>/dev/null
 }
