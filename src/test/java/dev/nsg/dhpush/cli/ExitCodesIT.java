@@ -225,7 +225,11 @@ class ExitCodesIT {
     @Test
     void exit130_onCtrlC_withOneInterruptedLine_inBothCommandsThatBuild() throws Exception {
         for (String command : new String[] {null, "build"}) {
-            List<String> arguments = new ArrayList<>(Dhpush.command());
+            // A process started in the background by a shell without job control inherits SIGINT as ignored, and the
+            // JVM then keeps ignoring it; a user's Ctrl-C meets the default disposition, so restore that (exec keeps it).
+            List<String> arguments = new ArrayList<>(List.of("python3", "-c",
+                    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
+            arguments.addAll(Dhpush.command());
             if (command != null) {
                 arguments.add(command);
             }
