@@ -28,27 +28,29 @@ start_wheel_mirror() {
 
     local port
     port=$(cat "$dir/port" 2>/dev/null || true)
-    PIP_MIRROR_URL="http://127.0.0.1:${port:-0}/simple/"
-    if [ -n "$port" ] && [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null && index_answers; then
+    if [ -n "$port" ] && [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null && index_answers "$port"; then
+        PIP_MIRROR_URL=$(index_url "$port")
         log "wheel mirror: $PIP_MIRROR_URL (already serving)"
         return 0
     fi
     if [ -z "$port" ] || ! port_is_free "$port"; then
         port=$(free_port)
         echo "$port" > "$dir/port"
-        PIP_MIRROR_URL="http://127.0.0.1:$port/simple/"
     fi
+    PIP_MIRROR_URL=$(index_url "$port")
     python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir/index" >"$dir/http.log" 2>&1 &
     echo $! > "$dir/pid"
     on_exit "kill $! 2>/dev/null"
     local waited=0
-    until index_answers; do
+    until index_answers "$port"; do
         [ "$waited" -lt 20 ] || die "the package index server did not start (see $dir/http.log)"
         sleep 0.5; waited=$((waited + 1))
     done
     log "wheel mirror: $PIP_MIRROR_URL"
 }
 
+index_url() { printf 'http://127.0.0.1:%s/simple/' "$1"; }
+
 index_answers() {
-    python3 -c "import urllib.request; urllib.request.urlopen('$PIP_MIRROR_URL', timeout=2)" 2>/dev/null
+    python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=2)" "$(index_url "$1")" 2>/dev/null
 }
