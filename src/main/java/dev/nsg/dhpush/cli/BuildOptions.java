@@ -10,6 +10,7 @@ import dev.nsg.dhpush.app.PublishSettings;
 import dev.nsg.dhpush.app.RepositoryRequest;
 import dev.nsg.dhpush.engine.BuildFlags;
 import dev.nsg.dhpush.model.Tag;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The docker build options dhpush passes to the engine. */
@@ -19,13 +20,8 @@ class BuildOptions {
             + " without a command, also prove push access and show what the registry holds for each tag.")
     boolean dryRun;
 
-    @Option(names = "--context", paramLabel = "DIR", defaultValue = ".",
-            description = "Build context directory (default: the current directory).")
-    Path context;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
-            description = "Dockerfile, inside or outside the context (default: DIR/Dockerfile).")
-    Path file;
+    @Mixin
+    ContextOptions source;
 
     @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
             description = "Build argument; repeatable. KEY alone takes the value from the environment, as docker does.")
@@ -52,7 +48,7 @@ class BuildOptions {
 
     PublishSettings settings(RepositoryRequest repository, List<Tag> tags, Environment environment) {
         BuildFlags flags = BuildFlags.builder().target(target).pull(pull).noCache(noCache).network(network).platform(platform).build();
-        return PublishSettings.builder().repository(repository).tags(tags).context(context).dockerfile(file)
+        return PublishSettings.builder().repository(repository).tags(tags).context(source.context).dockerfile(source.dockerfile())
                 .buildArgs(buildArgs(environment)).labels(labels()).flags(flags).build();
     }
 

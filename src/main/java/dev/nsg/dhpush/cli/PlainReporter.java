@@ -39,7 +39,7 @@ final class PlainReporter implements PublishListener {
         out.println("repository: " + plan.repository().fullName() + "  (" + Provenance.of(plan.target()) + ")");
         plan.imageNames().forEach(name -> out.println("image:      " + name));
         out.println("dockerfile: " + plan.context().dockerfileName());
-        out.printf("context:    %s (%d files, %s after .dockerignore)%n", plan.context().directory(),
+        out.printf("context:    %s (%d files, %s after .dockerignore; dhpush context lists them)%n", plan.context().directory(),
                 plan.context().fileCount(), ByteSize.format(plan.context().byteCount()));
         plan.context().skipped().forEach(name -> out.println("skipped:    " + name + "  (a socket: a tar cannot hold it)"));
         plan.buildArgs().forEach((key, value) -> out.println("build-arg:  " + key + "=" + value));

@@ -155,12 +155,12 @@ public final class BuildContext {
                 case S_IFSOCK:
                     return null;
                 case S_IFIFO:
-                    return ContextEntry.special(name, ContextEntry.Type.FIFO, null, mode, mtime);
+                    return ContextEntry.special(name, SentEntry.Type.FIFO, null, mode, mtime);
                 case S_IFCHR:
                 case S_IFBLK:
                     long rdev = (Long) unix.get("rdev");
-                    return ContextEntry.special(name, (mode & S_IFMT) == S_IFCHR ? ContextEntry.Type.CHAR_DEVICE
-                            : ContextEntry.Type.BLOCK_DEVICE, device(rdev), mode, mtime);
+                    return ContextEntry.special(name, (mode & S_IFMT) == S_IFCHR ? SentEntry.Type.CHAR_DEVICE
+                            : SentEntry.Type.BLOCK_DEVICE, device(rdev), mode, mtime);
                 default:
                     break;
             }
@@ -227,8 +227,18 @@ public final class BuildContext {
         return entries.stream().map(ContextEntry::name).toList();
     }
 
+    /** Every entry, in the order the tar sends them. */
+    public List<SentEntry> listing() {
+        return entries.stream().map(ContextEntry::sent).toList();
+    }
+
+    /** What rarely belongs in an image and is sent all the same (reads the first bytes of each file). */
+    public List<ContextWarning> warnings() {
+        return ContextWarnings.find(entries);
+    }
+
     public int fileCount() {
-        return (int) entries.stream().filter(entry -> entry.type() != ContextEntry.Type.DIRECTORY).count();
+        return (int) entries.stream().filter(entry -> entry.type() != SentEntry.Type.DIRECTORY).count();
     }
 
     public long byteCount() {

@@ -2,6 +2,8 @@ package dev.nsg.dhpush.context;
 
 import java.nio.file.Path;
 
+import dev.nsg.dhpush.context.SentEntry.Type;
+
 /**
  * One tar entry of the build context, described at walk time so the whole context is checked before a byte is sent.
  * The owner is always 0:0, as the docker CLI sends a build context.
@@ -15,9 +17,6 @@ import java.nio.file.Path;
  */
 record ContextEntry(String name, Type type, Path source, byte[] content, long size, int mode, long modifiedSeconds,
         String linkTarget, Device device) {
-
-    /** HARD_LINK: a second name for a file already sent, sent without its bytes, as the docker CLI does. */
-    enum Type { FILE, DIRECTORY, SYMLINK, HARD_LINK, FIFO, CHAR_DEVICE, BLOCK_DEVICE }
 
     record Device(int major, int minor) {
     }
@@ -45,6 +44,10 @@ record ContextEntry(String name, Type type, Path source, byte[] content, long si
 
     static ContextEntry generated(String name, byte[] content, long modifiedSeconds) {
         return new ContextEntry(name, Type.FILE, null, content, content.length, 0600, modifiedSeconds, null, null);
+    }
+
+    SentEntry sent() {
+        return new SentEntry(name, type, size, linkTarget);
     }
 
     ContextEntry withContent(byte[] replacement) {

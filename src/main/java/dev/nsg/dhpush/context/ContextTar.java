@@ -58,7 +58,7 @@ final class ContextTar {
         byte[] buffer = new byte[COPY_BUFFER];
         for (ContextEntry entry : entries) {
             tar.putArchiveEntry(header(entry));
-            if (entry.type() == ContextEntry.Type.FILE) {
+            if (entry.type() == SentEntry.Type.FILE) {
                 if (entry.content() != null) {
                     tar.write(entry.content());
                 } else {
@@ -84,7 +84,7 @@ final class ContextTar {
         header.setMode(entry.mode() & 07777);
         header.setIds(0, 0);
         header.setModTime(FileTime.fromMillis(entry.modifiedSeconds() * 1000));
-        if (entry.type() == ContextEntry.Type.FILE) {
+        if (entry.type() == SentEntry.Type.FILE) {
             header.setSize(entry.size());
         }
         if (entry.linkTarget() != null) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.nsg.dhpush.testing.Commands;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
@@ -102,6 +105,55 @@ class DockerIgnoreIT {
         assertEquals(String.join("\n", expected), String.join("\n", filesIn(CANDIDATE)), "for .dockerignore:\n" + dockerignore);
     }
 
+    /**
+     * {@code dhpush context} lists what the docker CLI sends: every path, type, size and link target the reference
+     * image holds under /ctx (with the parent directories unpacking creates). The Dockerfile and .dockerignore are left out of the comparison: the CLI always sends
+     * them, and the engine's classic builder then deletes them from the context when .dockerignore names them.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("cases")
+    void contextListsWhatTheDockerCliSends(String name, String dockerignore) throws IOException {
+        Path context = sampleContext(dockerignore);
+        Commands.Result reference = LocalEngine.dockerBuild(REFERENCE, context);
+        assertEquals(0, reference.exitCode(), "docker build failed: " + reference);
+        Commands.Result listed = Dhpush.run(Map.of(), null, "context", "--context", context.toString(), "--json");
+        assertEquals(0, listed.exitCode(), listed.toString());
+        TreeSet<String> candidate = new TreeSet<>();
+        for (JsonNode entry : new ObjectMapper().readTree(listed.stdout()).get("entries")) {
+            String type = entry.get("type").asText();
+            // An excluded directory walked for a '!' line is not sent itself; unpacking creates it as a parent.
+            String path = entry.get("path").asText();
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                candidate.add(path.substring(0, slash) + "/");
+            }
+            candidate.add(entry.get("path").asText() + switch (type) {
+                case "file" -> " " + entry.get("size").asLong();
+                case "directory" -> "/";
+                case "symlink" -> " -> " + entry.get("linkTarget").asText();
+                default -> " " + type;
+            });
+        }
+        TreeSet<String> expected = new TreeSet<>();
+        for (TarEntry entry : exported(REFERENCE)) {
+            if (entry.name().startsWith("ctx/")) {
+                String path = entry.name().substring("ctx/".length());
+                expected.add(path + switch (entry.type()) {
+                    case '0' -> " " + entry.content().length;
+                    case '5' -> "/";
+                    case '2' -> " -> " + entry.linkName();
+                    default -> " type " + entry.type();
+                });
+            }
+        }
+        candidate.removeIf(BUILD_FILES);
+        expected.removeIf(BUILD_FILES);
+        assertFalse(expected.isEmpty(), "the reference image holds nothing under /ctx: the comparison would prove nothing");
+        assertEquals(String.join("\n", expected), String.join("\n", candidate), "for .dockerignore:\n" + dockerignore);
+    }
+
+    private static final java.util.function.Predicate<String> BUILD_FILES =
+            line -> line.startsWith("Dockerfile ") || line.startsWith(".dockerignore ");
+
     private static Path sampleContext(String dockerignore) throws IOException {
         Path dir = Files.createTempDirectory("dhpush-ignore-");
         write(dir, "Dockerfile", "FROM scratch\nCOPY . /ctx/\n");
@@ -130,18 +182,23 @@ class DockerIgnoreIT {
 
     /** "type mode path -> link" for everything under /ctx of the image. */
     private static TreeSet<String> filesIn(String image) throws IOException {
+        TreeSet<String> files = new TreeSet<>();
+        for (TarEntry entry : exported(image)) {
+            if (entry.name().startsWith("ctx/")) {
+                files.add(entry.type() + " " + Integer.toOctalString(entry.mode()) + " " + entry.name()
+                        + (entry.linkName().isEmpty() ? "" : " -> " + entry.linkName()));
+            }
+        }
+        return files;
+    }
+
+    /** The image's file system, as {@code docker export} writes it. */
+    private static List<TarEntry> exported(String image) throws IOException {
         String container = LocalEngine.docker("create", image, "none").strip();
         Path export = Files.createTempFile("dhpush-export-", ".tar");
         try {
             LocalEngine.docker("export", "-o", export.toString(), container);
-            TreeSet<String> files = new TreeSet<>();
-            for (TarEntry entry : TarEntry.read(Files.readAllBytes(export))) {
-                if (entry.name().startsWith("ctx/")) {
-                    files.add(entry.type() + " " + Integer.toOctalString(entry.mode()) + " " + entry.name()
-                            + (entry.linkName().isEmpty() ? "" : " -> " + entry.linkName()));
-                }
-            }
-            return files;
+            return TarEntry.read(Files.readAllBytes(export));
         } finally {
             LocalEngine.docker("rm", container);
             Files.deleteIfExists(export);
