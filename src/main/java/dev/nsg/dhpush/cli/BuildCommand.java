@@ -15,6 +15,6 @@ class BuildCommand extends TargetedCommand {
 
     @Override
     public Integer call() {
-        return BuildRun.execute(spec, target, build, false, services, PublishImage.Steps.BUILD);
+        return BuildRun.execute(spec, target, build, null, services, PublishImage.Steps.BUILD);
     }
 }

@@ -1,10 +1,11 @@
 package dev.nsg.dhpush.cli;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.nsg.dhpush.app.PublishImage;
-import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
+import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.auth.Credentials;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -14,10 +15,14 @@ final class BuildRun {
     private BuildRun() {
     }
 
-    static int execute(CommandSpec spec, TargetOptions target, BuildOptions build, boolean noOverwrite, Services services,
+    /** @param push the push options, or null for a build alone */
+    static int execute(CommandSpec spec, TargetOptions target, BuildOptions build, PushOptions push, Services services,
             PublishImage.Steps steps) {
         Environment environment = services.environment;
-        PublishListener listener = target.listener(spec, environment);
+        RecordingListener listener = new RecordingListener(target.listener(spec, environment));
+        if (push != null && !build.dryRun) {
+            push.results.checkWritable();
+        }
         PublishPlan plan = services.publish.plan(build.settings(target.repositoryRequest(environment), target.tagList(environment),
                 environment), environment.source());
         boolean pushes = steps == PublishImage.Steps.BUILD_PUSH_VERIFY;
@@ -31,8 +36,12 @@ final class BuildRun {
             services.publish.dryRun(plan, steps, credentials, target.access(environment), listener);
             return 0;
         }
-        services.publish.run(plan, steps, target.connect(services, listener), credentials,
-                target.dockerHubPulls(services, plan.repository(), credentials), target.access(environment), noOverwrite, listener);
+        List<VerifiedTag> verified = services.publish.run(plan, steps, target.connect(services, listener), credentials,
+                target.dockerHubPulls(services, plan.repository(), credentials), target.access(environment),
+                push != null && push.noOverwrite, listener);
+        if (push != null) {
+            push.results.write(verified, listener);
+        }
         return 0;
     }
 }

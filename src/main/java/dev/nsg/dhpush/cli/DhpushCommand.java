@@ -42,6 +42,6 @@ public class DhpushCommand extends TargetedCommand {
 
     @Override
     public Integer call() {
-        return BuildRun.execute(spec, target, build, push.noOverwrite, services, PublishImage.Steps.BUILD_PUSH_VERIFY);
+        return BuildRun.execute(spec, target, build, push, services, PublishImage.Steps.BUILD_PUSH_VERIFY);
     }
 }

@@ -1,7 +1,9 @@
 package dev.nsg.dhpush.cli;
 
+import java.util.List;
+
 import dev.nsg.dhpush.app.ChosenRepository;
-import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.VerifiedTag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,12 +21,14 @@ class PushCommand extends TargetedCommand {
     @Override
     public Integer call() {
         Environment environment = services.environment;
-        PublishListener listener = target.listener(spec, environment);
+        RecordingListener listener = new RecordingListener(target.listener(spec, environment));
+        push.results.checkWritable();
         var tags = target.tagList(environment);
         ChosenRepository repository = target.chosenRepository(environment);
         var credentials = target.credentials(services, repository.reference());
-        services.publish.pushBuilt(repository, tags, target.connect(services, listener), credentials, target.access(environment),
+        List<VerifiedTag> verified = services.publish.pushBuilt(repository, tags, target.connect(services, listener), credentials, target.access(environment),
                 push.noOverwrite, listener);
+        push.results.write(verified, listener);
         return 0;
     }
 }

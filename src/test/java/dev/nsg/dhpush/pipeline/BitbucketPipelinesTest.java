@@ -90,6 +90,17 @@ class BitbucketPipelinesTest {
     }
 
     @Test
+    void everyPublish_writesItsResultFiles_andKeepsThemAsArtifacts() {
+        for (String pipelineName : new String[] {"/pipelines/branches/main", "/pipelines/tags/*"}) {
+            JsonNode steps = pipelineName.endsWith("*") ? pipeline.at("/pipelines/tags").path("*") : pipeline.at(pipelineName);
+            JsonNode publish = steps.get(steps.size() - 1).path("step");
+            String script = publish.path("script").toString();
+            assertTrue(script.contains("--output-env target/dhpush.env --output-json target/dhpush.json"), pipelineName + ": " + script);
+            assertEquals("[\"target/dhpush.env\",\"target/dhpush.json\"]", publish.path("artifacts").toString(), pipelineName);
+        }
+    }
+
+    @Test
     void nativeBinary_isExercisedThroughAUnixSocket_onEveryPush() {
         JsonNode smoke = stepNamed("Native dhpush on a real engine");
         assertTrue(smoke.path("script").toString().contains("--host unix:///tmp/docker.sock"));
