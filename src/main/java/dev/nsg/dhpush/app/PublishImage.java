@@ -149,7 +149,7 @@ public class PublishImage {
      * Proves, before any build or push, that the registry answers (else exit 8), takes the credentials and grants push
      * on the repository (else exit 5). Docker Hub refuses anonymous pushes: that is said without asking it.
      */
-    private RegistryClient preflight(ImageReference repository, Optional<Credentials> credentials, RegistryAccess access,
+    RegistryClient preflight(ImageReference repository, Optional<Credentials> credentials, RegistryAccess access,
             PublishListener listener) {
         if (repository.isDockerHub() && credentials.isEmpty()) {
             throw new AuthRefusedException(AuthRefusedException.Reason.NO_CREDENTIALS,

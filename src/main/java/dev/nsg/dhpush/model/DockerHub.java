@@ -26,4 +26,17 @@ public final class DockerHub {
     public static boolean isDockerHub(String registry) {
         return ALIASES.contains(registry);
     }
+
+    /**
+     * Whether an image name as a FROM line writes it ({@code python:3.12}, {@code team/app}, {@code host:5000/app})
+     * is pulled from Docker Hub: its first component is no host (no '.', no ':', not localhost), or is an alias.
+     */
+    public static boolean pullsFrom(String imageName) {
+        int slash = imageName.indexOf('/');
+        if (slash < 0) {
+            return true;
+        }
+        String first = imageName.substring(0, slash);
+        return isDockerHub(first) || !(first.contains(".") || first.contains(":") || first.equals("localhost"));
+    }
 }

@@ -1,0 +1,35 @@
+package dev.nsg.dhpush.app;
+
+import java.util.List;
+
+import dev.nsg.dhpush.context.BuildContext;
+import dev.nsg.dhpush.failure.DhpushException;
+import dev.nsg.dhpush.registry.RateLimit;
+
+/** What {@code dhpush doctor} finds, check by check, in the order the checks run. */
+public interface CheckupListener {
+
+    /** The checks, in the order a publish meets them. */
+    enum Check { ENGINE, REGISTRY, RATE_LIMIT, BASE_IMAGES, CONTEXT, TAGS }
+
+    /** The engine answered; {@code description} names its address, version and API. */
+    void engine(String description);
+
+    /** The registry answered, took the credentials and granted push. */
+    void registry(ProvenAccess proven);
+
+    /** The pull quota the registry reported on a manifest request, or an unknown one when it sent none. */
+    void rateLimit(RateLimit limit);
+
+    void baseImages(List<BaseImage> images);
+
+    void context(BuildContext context);
+
+    /** What the registry holds for each tag now (NEW or EXISTS: nothing is built, so a move cannot be told apart). */
+    void tags(List<TagState> states);
+
+    void failed(Check check, DhpushException failure);
+
+    /** A check that needs an earlier one that failed. */
+    void skipped(Check check, Check needs);
+}
