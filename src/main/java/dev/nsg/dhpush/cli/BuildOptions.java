@@ -23,7 +23,7 @@ class BuildOptions {
     @Mixin
     ContextOptions source;
 
-    @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
+    @Option(names = "--build-arg", paramLabel = "KEY=VALUE",
             description = "Build argument; repeatable. KEY alone takes the value from the environment, as docker does.")
     List<String> buildArgs = new ArrayList<>();
 

@@ -27,16 +27,24 @@ class CommandLineProducer {
                 interrupts.finished();
             }
         });
-        for (CommandLine command : commandLine.getSubcommands().values()) {
-            describeExitCodes(command);
-        }
-        describeExitCodes(commandLine);
+        describe(commandLine);
         return commandLine;
+    }
+
+    /**
+     * What help, the man page and completion show beyond the annotations: each command's own option texts and the
+     * documented exit codes. Shared with the build-time man page generator, so the page says what --help says.
+     */
+    static void describe(CommandLine commandLine) {
+        commandLine.setResourceBundle(new HelpTexts());
+        describeExitCodes(commandLine);
+        WholeWordHelp.install(commandLine);
     }
 
     private static void describeExitCodes(CommandLine command) {
         command.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.helpList());
+        command.getSubcommands().values().forEach(CommandLineProducer::describeExitCodes);
     }
 }

@@ -3,6 +3,7 @@ package dev.nsg.dhpush.cli;
 import dev.nsg.dhpush.app.PublishImage;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {BuildCommand.class, PushCommand.class, VerifyCommand.class, TagsCommand.class, DoctorCommand.class, ContextCommand.class},
+        subcommands = {BuildCommand.class, PushCommand.class, VerifyCommand.class, TagsCommand.class, DoctorCommand.class, ContextCommand.class,
+                CompletionCommand.class, HelpCommand.class},
         header = "Build, tag, push and verify a container image on Docker Hub, straight through the Docker Engine and registry v2 APIs.",
         description = {"Without a command: prove push access to the repository, build the image, tag it with every --tag, push each tag"
                 + " (a tag that already holds this image is not pushed again; one that holds another is reported as moving),"

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /** Which repository on which registry, and how to log in to it. */
 class RegistryOptions {
 
-    @Option(names = "--registry", paramLabel = "HOST[:PORT]",
-            description = "Registry of the repository (default: Docker Hub).")
+    @Option(names = "--registry", paramLabel = "REGISTRY",
+            description = "Registry of the repository, as host or host:port (default: Docker Hub).")
     String registry;
 
     @Option(names = "--repository", paramLabel = "NAMESPACE/NAME",
@@ -37,8 +37,9 @@ class RegistryOptions {
             description = "Read the password or access token from standard input (never from the command line).")
     boolean passwordStdin;
 
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
-            description = "Reach this registry's API over plain HTTP although it is not on loopback (as dockerd's insecure-registries).")
+    @Option(names = "--insecure-registry", paramLabel = "REGISTRY",
+            description = "Reach this registry (host or host:port) over plain HTTP although it is not on loopback (as dockerd's"
+                    + " insecure-registries).")
     List<String> insecureRegistries = new ArrayList<>();
 
     @Option(names = "--registry-ca", paramLabel = "FILE",
