@@ -46,6 +46,14 @@ class BuildOptions {
     @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform, where the engine supports it (e.g. linux/amd64).")
     String platform;
 
+    /** Standard input can carry the Dockerfile or the password, not both. */
+    void checkStdin(boolean passwordStdin) {
+        if (source.readsStdin() && passwordStdin) {
+            throw new UsageFailure("-f - and --password-stdin both read standard input",
+                    "pass the Dockerfile as a file, or the credentials as DOCKER_HUB_USER and DOCKER_HUB_KEY");
+        }
+    }
+
     PublishSettings settings(RepositoryRequest repository, List<Tag> tags, Environment environment) {
         BuildFlags flags = BuildFlags.builder().target(target).pull(pull).noCache(noCache).network(network).platform(platform).build();
         return PublishSettings.builder().repository(repository).tags(tags).context(source.context).dockerfile(source.dockerfile())

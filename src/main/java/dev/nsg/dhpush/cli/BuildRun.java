@@ -19,6 +19,7 @@ final class BuildRun {
     static int execute(CommandSpec spec, TargetOptions target, BuildOptions build, PushOptions push, Services services,
             PublishImage.Steps steps) {
         Environment environment = services.environment;
+        build.checkStdin(target.registry.passwordStdin);
         RecordingListener listener = new RecordingListener(target.listener(spec, environment));
         if (push != null && !build.dryRun) {
             push.results.checkWritable();
@@ -41,6 +42,10 @@ final class BuildRun {
                 push != null && push.noOverwrite, listener);
         if (push != null) {
             push.results.write(verified, listener);
+        } else if (target.output.quiet && listener.imageId() != null) {
+            // As docker build -q: the image ID is the one line on stdout.
+            spec.commandLine().getOut().println(listener.imageId());
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -37,6 +37,7 @@ class DoctorCommand extends TargetedCommand {
             throw new UsageFailure("dhpush doctor changes nothing already: --dry-run does not apply", "leave --dry-run out");
         }
         Environment environment = services.environment;
+        build.checkStdin(target.registry.passwordStdin);
         PublishPlan plan = services.publish.plan(build.settings(target.repositoryRequest(environment), target.tagList(environment),
                 environment), environment.source());
         DoctorReport report = DoctorReport.of(target.output, spec.commandLine().getOut(), plan);

@@ -13,7 +13,8 @@ class OutputOptions {
     @Option(names = "--json", description = "Write one JSON event per line to stdout, for machines.")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the pushed images, as registry/repository:tag@sha256:….")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the results: the pushed images as registry/repository:tag@sha256:…; for build, the image ID"
+                    + " (as docker build -q).")
     boolean quiet;
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",

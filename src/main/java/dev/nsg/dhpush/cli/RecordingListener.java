@@ -15,8 +15,8 @@ import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.Tag;
 
 /**
- * Passes every event on to the reporter and keeps what the result files need: which tags moved and from what, and
- * how long each phase took.
+ * Passes every event on to the reporter and keeps what the results need: the image built, which tags moved and from
+ * what, and how long each phase took.
  */
 final class RecordingListener implements PublishListener {
 
@@ -24,6 +24,7 @@ final class RecordingListener implements PublishListener {
     private final long started = System.nanoTime();
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private final Map<Tag, Digest> movedFrom = new LinkedHashMap<>();
+    private String imageId;
     private String phase;
     private long phaseStarted;
 
@@ -89,8 +90,14 @@ final class RecordingListener implements PublishListener {
         reporter.retagged(tag, imageId);
     }
 
+    /** The ID of the image the run built, or null. */
+    String imageId() {
+        return imageId;
+    }
+
     @Override
     public void built(String imageId, long millis) {
+        this.imageId = imageId;
         reporter.built(imageId, millis);
     }
 

@@ -69,7 +69,7 @@ class RegistryOptions {
             if (username == null || username.isBlank()) {
                 throw new UsageFailure("--password-stdin needs --username", "pass --username NAME as well");
             }
-            return Optional.of(Credentials.password(username, CredentialResolver.readSecret(stdin), CredentialSource.stdin()));
+            return Optional.of(Credentials.password(username, PasswordPrompt.read(username, stdin), CredentialSource.stdin()));
         }
         if (username != null) {
             throw new UsageFailure("--username needs --password-stdin",
