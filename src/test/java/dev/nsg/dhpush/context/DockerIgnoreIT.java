@@ -94,9 +94,7 @@ class DockerIgnoreIT {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
     void dhpushSendsTheSameContextAsTheDockerCli(String name, String dockerignore) throws IOException {
-        Path context = sampleContext(dockerignore);
-        Commands.Result reference = LocalEngine.dockerBuild(REFERENCE, context);
-        assertEquals(0, reference.exitCode(), "docker build failed: " + reference);
+        Path context = builtByDocker(dockerignore);
         Commands.Result candidate = Dhpush.run(Map.of(), null, "build", "--context", context.toString(),
                 "--repository", CANDIDATE, "--tag", "latest", "--quiet");
         assertEquals(0, candidate.exitCode(), "dhpush build failed: " + candidate);
@@ -107,15 +105,14 @@ class DockerIgnoreIT {
 
     /**
      * {@code dhpush context} lists what the docker CLI sends: every path, type, size and link target the reference
-     * image holds under /ctx (with the parent directories unpacking creates). The Dockerfile and .dockerignore are left out of the comparison: the CLI always sends
-     * them, and the engine's classic builder then deletes them from the context when .dockerignore names them.
+     * image holds under /ctx (with the parent directories unpacking creates). The Dockerfile and .dockerignore are
+     * left out of the comparison: the CLI always sends them, and the engine's classic builder then deletes them from
+     * the context when .dockerignore names them.
      */
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
     void contextListsWhatTheDockerCliSends(String name, String dockerignore) throws IOException {
-        Path context = sampleContext(dockerignore);
-        Commands.Result reference = LocalEngine.dockerBuild(REFERENCE, context);
-        assertEquals(0, reference.exitCode(), "docker build failed: " + reference);
+        Path context = builtByDocker(dockerignore);
         Commands.Result listed = Dhpush.run(Map.of(), null, "context", "--context", context.toString(), "--json");
         assertEquals(0, listed.exitCode(), listed.toString());
         TreeSet<String> candidate = new TreeSet<>();
@@ -153,6 +150,14 @@ class DockerIgnoreIT {
 
     private static final java.util.function.Predicate<String> BUILD_FILES =
             line -> line.startsWith("Dockerfile ") || line.startsWith(".dockerignore ");
+
+    /** The sample context with this .dockerignore, built by docker build into the reference image. */
+    private static Path builtByDocker(String dockerignore) throws IOException {
+        Path context = sampleContext(dockerignore);
+        Commands.Result reference = LocalEngine.dockerBuild(REFERENCE, context);
+        assertEquals(0, reference.exitCode(), "docker build failed: " + reference);
+        return context;
+    }
 
     private static Path sampleContext(String dockerignore) throws IOException {
         Path dir = Files.createTempDirectory("dhpush-ignore-");
