@@ -24,8 +24,11 @@ final class BuildStream {
     private static final int STEP_OUTPUT_LINES = 20;
     /** The builder's own line after a step, not the step's output. */
     private static final String BUILDER_CLEAN_UP = "Removing intermediate container ";
-    /** moby's Dockerfile parser (frontend/dockerfile/parser): "dockerfile parse error line 3: unknown instruction: FOO". */
-    private static final Pattern PARSE_ERROR = Pattern.compile("^dockerfile parse error line (\\d+): (.*)$", Pattern.DOTALL);
+    /**
+     * moby's Dockerfile parser (frontend/dockerfile/parser): "dockerfile parse error line 3: unknown instruction: FOO" up
+     * to Docker 20.10; "dockerfile parse error on line 3: unknown instruction: FOO (did you mean …?)" from Docker 23 on.
+     */
+    private static final Pattern PARSE_ERROR = Pattern.compile("^dockerfile parse error (?:on )?line (\\d+): (.*)$", Pattern.DOTALL);
     /** The classic builder's answer to a --target that names no stage (builder/dockerfile/builder.go). */
     private static final Pattern NO_TARGET = Pattern.compile("^failed to reach build target (.+) in Dockerfile$");
     /** The classic builder on an instruction flag only BuildKit has (RUN --mount, COPY --chmod): in the stream. */

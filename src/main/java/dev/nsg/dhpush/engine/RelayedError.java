@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * ({@code denied: requested access to the resource is denied}), or the code's words alone when the registry sent
  * the code's own default message and no detail ({@code manifest invalid}); a failure to reach the registry as Go's url.Error,
  * {@code <Method> "<url>": <cause>}; and a status the registry client did not expect as
- * {@code received unexpected HTTP status: 500 Internal Server Error}.
+ * {@code received unexpected HTTP status: 500 Internal Server Error}. A dockerd on the containerd image store pushes
+ * through containerd, which relays no registry code, only the status:
+ * {@code failed commit on ref "…": unexpected status from PUT request to http://…/manifests/1: 429}; the statuses the
+ * distribution spec gives one meaning (401, 403, 429) are read as their codes.
  *
  * @param registryCode the registry's error code in its spec spelling ({@code DENIED}), or null
  * @param unreachableHost the registry host the engine could not reach, or null
@@ -29,6 +32,9 @@ record RelayedError(String registryCode, String unreachableHost, boolean serverE
             code("DENIED"), code("UNSUPPORTED"), code("TOOMANYREQUESTS"), code("UNAVAILABLE"), code("UNKNOWN"));
     private static final Pattern URL_ERROR = Pattern.compile("^(?:Get|Head|Post|Put|Patch|Delete) \"([^\"]+)\": .+", Pattern.DOTALL);
     private static final Pattern UNEXPECTED_STATUS = Pattern.compile("^received unexpected HTTP status: (\\d{3})\\b.*", Pattern.DOTALL);
+    private static final Pattern CONTAINERD_STATUS = Pattern.compile(".*unexpected status from [A-Z]+ request to \\S+: (\\d{3})\\b.*",
+            Pattern.DOTALL);
+    private static final Map<String, String> STATUS_CODES = Map.of("401", "UNAUTHORIZED", "403", "DENIED", "429", "TOOMANYREQUESTS");
     /** The docker auth client's own answer to a Basic challenge it has no credentials for (ErrNoBasicAuthCredentials). */
     private static final String NO_BASIC_CREDENTIALS = "no basic auth credentials";
 
@@ -52,8 +58,11 @@ record RelayedError(String registryCode, String unreachableHost, boolean serverE
             return new RelayedError(null, host(url.group(1)).orElse("the registry"), false);
         }
         Matcher status = UNEXPECTED_STATUS.matcher(text);
+        if (!status.matches()) {
+            status = CONTAINERD_STATUS.matcher(text);
+        }
         if (status.matches()) {
-            return new RelayedError(null, null, status.group(1).startsWith("5"));
+            return new RelayedError(STATUS_CODES.get(status.group(1)), null, status.group(1).startsWith("5"));
         }
         return new RelayedError(null, null, false);
     }

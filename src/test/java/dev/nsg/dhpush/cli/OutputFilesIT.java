@@ -13,12 +13,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.EngineMatrix;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
@@ -26,6 +28,7 @@ import dev.nsg.dhpush.testing.Skopeo;
 import dev.nsg.dhpush.testing.TestContext;
 
 /** --output-env and --output-json: read by a second shell as a later pipeline step would, and absent after a failure. */
+@Tag(EngineMatrix.TAG)
 class OutputFilesIT {
 
     private static final String USER = "results";

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.EngineMatrix;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
@@ -27,6 +29,7 @@ import dev.nsg.dhpush.testing.SecretLeaks;
 import dev.nsg.dhpush.testing.TestContext;
 
 /** Build, tag and push to real registries on loopback: open, and htpasswd with every credential source. */
+@Tag(EngineMatrix.TAG)
 class PushIT {
 
     private static final String USER = "pipeline";

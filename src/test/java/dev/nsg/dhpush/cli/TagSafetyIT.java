@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.EngineMatrix;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
@@ -24,6 +26,7 @@ import dev.nsg.dhpush.testing.Skopeo;
 import dev.nsg.dhpush.testing.TestContext;
 
 /** One image behind every tag, and no silent overwrite: checked against what skopeo sees on a real registry. */
+@Tag(EngineMatrix.TAG)
 class TagSafetyIT {
 
     private static final Pattern VERIFIED = Pattern.compile("(?m)^(\\S+):(\\S+)@(sha256:[a-f0-9]{64}) verified$");

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.EngineMatrix;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 
@@ -31,6 +33,7 @@ import dev.nsg.dhpush.testing.LocalEngine;
  * and by dhpush into an image that copies the whole context, and the two images must hold the same files, with the
  * same types, modes and link targets.
  */
+@Tag(EngineMatrix.TAG)
 class DockerIgnoreIT {
 
     private static final String REFERENCE = "dhpush-it/ignore-reference";

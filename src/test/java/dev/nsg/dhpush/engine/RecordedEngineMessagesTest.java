@@ -71,6 +71,27 @@ class RecordedEngineMessagesTest {
         assertEquals(BuildFailedException.Reason.DOCKERFILE, stream().refused("dockerfile parse error line 3: unknown instruction: FOO").reason());
     }
 
+    /** Docker 26.1 on the containerd image store pushes through containerd, which relays the status and no code. */
+    @Test
+    void theContainerdStoresPushFailures_areReadByTheirStatus() {
+        PushStream push = new PushStream("127.0.0.1:5000/team/app:1", "1", SILENT);
+        String prefix = "failed commit on ref \"manifest-sha256:42f4\": unexpected status from PUT request to"
+                + " http://127.0.0.1:5000/v2/team/app/manifests/1: ";
+        assertEquals("TOOMANYREQUESTS", push.failure(prefix + "429").registryCode());
+        assertEquals("DENIED", push.failure(prefix + "403 Forbidden").registryCode());
+        assertEquals(PushFailedException.Reason.ENGINE_ERROR, push.failure(prefix + "400 Bad Request").reason());
+        assertEquals(PushFailedException.Reason.REGISTRY_UNREACHABLE, push.failure(prefix + "503 Service Unavailable").reason());
+    }
+
+    /** Docker 26.1 (and every engine from 23 on) words it differently; seen first in the engine matrix. */
+    @Test
+    void aNewerEnginesParseError_isADockerfileError_atItsLine() {
+        BuildFailedException failure = stream().refused("dockerfile parse error on line 4: unknown instruction: FROOM (did you mean FROM?)");
+        assertEquals(BuildFailedException.Reason.DOCKERFILE, failure.reason());
+        assertEquals(4, failure.line());
+        assertTrue(failure.getMessage().endsWith(" line 4: unknown instruction: FROOM (did you mean FROM?)"), failure.getMessage());
+    }
+
     @Test
     void bitbucketsDockerServiceRefusing_isAPolicyRefusal_namingThePlugin() {
         BuildFailedException failure = stream().refused("authorization denied by plugin pipelines: --network=host is not allowed");

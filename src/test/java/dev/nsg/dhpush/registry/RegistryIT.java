@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.EngineMatrix;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
@@ -26,6 +28,7 @@ import dev.nsg.dhpush.testing.TokenIssuer;
  * Verification and tag listing against real registries: a Docker-Hub-style one with Bearer tokens from a test
  * issuer, and an open one behind a recording proxy that injects rate limiting.
  */
+@Tag(EngineMatrix.TAG)
 class RegistryIT {
 
     private static final String OWNER = "pipeline";

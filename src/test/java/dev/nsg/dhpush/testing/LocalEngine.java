@@ -25,6 +25,9 @@ public final class LocalEngine {
             } catch (AssertionError noDockerCli) {
                 answers = false; // no docker CLI at all (the pipeline's native step): the same as no engine
             }
+            if (answers) {
+                System.out.println("engine under test: " + describe());
+            }
         }
         if (answers) {
             return;
@@ -35,6 +38,49 @@ public final class LocalEngine {
         throw new AssertionError("no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
                 + "): install one (Debian: apt-get install docker.io) and start dockerd, or run src/scripts/test, which does both;"
                 + " set " + OPT_OUT + "=1 to skip the engine tests instead");
+    }
+
+    private static String description;
+
+    /** Whether a test of this JVM asked for the engine and found it. */
+    static synchronized boolean asked() {
+        return Boolean.TRUE.equals(answers);
+    }
+
+    /**
+     * The engine the tests run on, as failures name it: {@code Docker 26.1.5+dfsg1 (API 1.45, containerd image store)
+     * at unix:///…}. The test runs repeat on several engines (DOCKER_HOST), and a failure must say which.
+     */
+    public static synchronized String describe() {
+        if (description == null) {
+            Commands.Result version = Commands.run(List.of("docker", "version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"),
+                    Map.of(), null, null, 30);
+            if (version.exitCode() != 0) {
+                return "no engine at " + address();
+            }
+            String[] words = version.stdout().strip().split(" ");
+            description = "Docker " + words[0] + " (API " + words[1] + ", " + (usesContainerdStore() ? "containerd" : "classic")
+                    + " image store) at " + address();
+        }
+        return description;
+    }
+
+    /** The engine's API version, as it reports it. */
+    public static String apiVersion() {
+        return docker("version", "--format", "{{.Server.APIVersion}}").strip();
+    }
+
+    /**
+     * Whether images live in containerd's store ("features": {"containerd-snapshotter": true}): pushes may publish an
+     * OCI manifest or index, and the image ID is the manifest's digest.
+     */
+    public static boolean usesContainerdStore() {
+        return docker("info", "--format", "{{json .DriverStatus}}").contains("io.containerd.snapshotter");
+    }
+
+    private static String address() {
+        String host = System.getenv("DOCKER_HOST");
+        return host == null || host.isEmpty() ? "unix:///var/run/docker.sock" : host;
     }
 
     /** The docker CLI, the reference the tests compare dhpush against. */

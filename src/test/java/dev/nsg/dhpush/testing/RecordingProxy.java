@@ -29,6 +29,7 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final PlainHttpFront front;
     private final String target;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -54,6 +55,7 @@ public final class RecordingProxy implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", this::forward);
         server.start();
+        this.front = new PlainHttpFront(server.getAddress().getPort());
     }
 
     /** @param target {@code http://127.0.0.1:PORT} of the registry behind */
@@ -66,7 +68,7 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     public String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + front.port();
     }
 
     /** The next {@code count} manifest requests get 429 with this Retry-After. */
@@ -201,6 +203,7 @@ public final class RecordingProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         server.stop(0);
     }
 }

@@ -92,24 +92,50 @@ public final class TokenIssuer implements AutoCloseable {
         return List.copyOf(tokens);
     }
 
+    /**
+     * Both ways Docker Hub's token service answers: GET with Basic credentials and {@code scope} parameters (the docker
+     * CLI's classic push, dhpush), and the OAuth2 POST form with {@code grant_type=password} and space-separated
+     * scopes (containerd's resolver, which a dockerd on the containerd image store pushes with).
+     */
     private void token(HttpExchange exchange) throws IOException {
         String user = null;
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null && authorization.startsWith("Basic ")) {
-            String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2);
-            if (pair.length != 2 || !pair[1].equals(users.get(pair[0]))) {
+        List<String> scopes = new ArrayList<>();
+        if (exchange.getRequestMethod().equals("POST")) {
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String field : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+                int equals = field.indexOf('=');
+                if (equals > 0) {
+                    form.put(URLDecoder.decode(field.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+            if (!"password".equals(form.get("grant_type")) || !users.containsKey(form.get("username"))
+                    || !users.get(form.get("username")).equals(form.get("password"))) {
                 reply(exchange, 401, "{\"details\":\"incorrect username or password\"}");
                 return;
             }
-            user = pair[0];
+            user = form.get("username");
+            scopes.addAll(List.of(form.getOrDefault("scope", "").split(" ")));
+        } else {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null && authorization.startsWith("Basic ")) {
+                String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2);
+                if (pair.length != 2 || !pair[1].equals(users.get(pair[0]))) {
+                    reply(exchange, 401, "{\"details\":\"incorrect username or password\"}");
+                    return;
+                }
+                user = pair[0];
+            }
+            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("scope=")) {
+                    scopes.add(URLDecoder.decode(parameter.substring(6), StandardCharsets.UTF_8));
+                }
+            }
         }
         List<Map<String, Object>> access = new ArrayList<>();
-        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-        for (String parameter : query.split("&")) {
-            if (!parameter.startsWith("scope=")) {
-                continue;
-            }
-            String[] scope = URLDecoder.decode(parameter.substring(6), StandardCharsets.UTF_8).split(":");
+        for (String requested : scopes) {
+            String[] scope = requested.split(":");
             if (scope.length != 3 || !scope[0].equals("repository")) {
                 continue;
             }
