@@ -45,19 +45,13 @@ class ExitCodesIT {
             "DHPUSH_REGISTRY_INITIAL_BACKOFF", "0.1S");
 
     private static TestRegistries registries;
-    private static LocalRegistry tokenRegistry;
-    private static LocalRegistry guarded;
-    private static LocalRegistry open;
     private static RecordingProxy proxy;
 
     @BeforeAll
     static void start() {
         LocalEngine.require();
         registries = TestRegistries.start(PASSWORD);
-        tokenRegistry = registries.token;
-        guarded = registries.basic;
-        open = registries.open;
-        proxy = RecordingProxy.inFrontOf(open.url(""));
+        proxy = RecordingProxy.inFrontOf(registries.open.url(""));
     }
 
     @AfterEach
@@ -118,11 +112,11 @@ class ExitCodesIT {
 
     @Test
     void exit3_whenTheEngineIsUnreachable_inEveryCommandThatNeedsIt() {
-        assertExit(3, run(Map.of(), "--context", context(""), "--registry", open.address(), "--repository", "team/three",
+        assertExit(3, run(Map.of(), "--context", context(""), "--registry", registries.open.address(), "--repository", "team/three",
                 "--tag", "1", "--host", DEAD_ENGINE), "dhpush");
         assertExit(3, run(Map.of(), "build", "--context", context(""), "--repository", "team/three", "--tag", "1",
                 "--host", DEAD_ENGINE), "build");
-        assertExit(3, run(Map.of(), "push", "--registry", open.address(), "--repository", "team/three", "--tag", "1",
+        assertExit(3, run(Map.of(), "push", "--registry", registries.open.address(), "--repository", "team/three", "--tag", "1",
                 "--host", DEAD_ENGINE), "push");
     }
 
@@ -134,7 +128,7 @@ class ExitCodesIT {
         assertTrue(build.stderr().contains("error: build team/four:1: " + Path.of(context, "Dockerfile") + " line 4: unknown instruction: FROOM"),
                 build.stderr());
         assertTrue(build.stderr().contains("hint: fix line 4 of " + Path.of(context, "Dockerfile")), build.stderr());
-        Commands.Result full = run(Map.of(), "--context", context("RUN [\"/bin/busybox\", \"false\"]\n"), "--registry", open.address(),
+        Commands.Result full = run(Map.of(), "--context", context("RUN [\"/bin/busybox\", \"false\"]\n"), "--registry", registries.open.address(),
                 "--repository", "team/four", "--tag", "1");
         assertExit(4, full, "dhpush");
         assertTrue(full.stderr().contains("hint: the failing step was Step 4/"), full.stderr());
@@ -144,15 +138,15 @@ class ExitCodesIT {
     @Test
     void exit5_whenTheRegistryRefusesTheAccess_inEveryCommand() {
         Map<String, String> owner = Map.of("DOCKER_HUB_USER", OWNER, "DOCKER_HUB_KEY", PASSWORD);
-        assertExit(5, run(owner, "--context", context(""), "--registry", tokenRegistry.address(), "--repository", "other/app",
+        assertExit(5, run(owner, "--context", context(""), "--registry", registries.token.address(), "--repository", "other/app",
                 "--tag", "1"), "dhpush");
-        assertEquals(0, run(Map.of(), "build", "--context", context(""), "--registry", tokenRegistry.address(),
+        assertEquals(0, run(Map.of(), "build", "--context", context(""), "--registry", registries.token.address(),
                 "--repository", "other/app", "--tag", "1").exitCode());
-        assertExit(5, run(owner, "push", "--registry", tokenRegistry.address(), "--repository", "other/app", "--tag", "1"), "push");
-        assertExit(5, run(Map.of(), "verify", "--registry", guarded.address(), "--repository", "team/app", "--tag", "1",
+        assertExit(5, run(owner, "push", "--registry", registries.token.address(), "--repository", "other/app", "--tag", "1"), "push");
+        assertExit(5, run(Map.of(), "verify", "--registry", registries.basic.address(), "--repository", "team/app", "--tag", "1",
                 "--digest", "sha256:" + "a".repeat(64)), "verify");
-        assertExit(5, run(Map.of(), "tags", "--registry", guarded.address(), "--repository", "team/app"), "tags");
-        LocalEngine.removeImages(tokenRegistry.address() + "/other/app:1");
+        assertExit(5, run(Map.of(), "tags", "--registry", registries.basic.address(), "--repository", "team/app"), "tags");
+        LocalEngine.removeImages(registries.token.address() + "/other/app:1");
     }
 
     @Test
@@ -187,11 +181,11 @@ class ExitCodesIT {
         proxy.answerAfter(1, "HEAD", "/manifests/1", 100, 200, Map.of("Docker-Content-Digest", forged,
                 "Content-Type", "application/vnd.docker.distribution.manifest.v2+json"), null);
         assertExit(7, run(Map.of(), "push", "--registry", proxy.address(), "--repository", "team/seven", "--tag", "1"), "push");
-        Commands.Result verify = run(Map.of(), "verify", "--registry", open.address(), "--repository", "team/seven", "--tag", "never");
+        Commands.Result verify = run(Map.of(), "verify", "--registry", registries.open.address(), "--repository", "team/seven", "--tag", "never");
         assertExit(7, verify, "verify");
-        assertTrue(verify.stderr().contains("error: verify " + open.address() + "/team/seven:never: the registry has no such tag"),
+        assertTrue(verify.stderr().contains("error: verify " + registries.open.address() + "/team/seven:never: the registry has no such tag"),
                 verify.stderr());
-        Commands.Result tags = run(Map.of(), "tags", "--registry", open.address(), "--repository", "team/no-such-repository");
+        Commands.Result tags = run(Map.of(), "tags", "--registry", registries.open.address(), "--repository", "team/no-such-repository");
         assertExit(7, tags, "tags");
         assertTrue(tags.stderr().contains("no such repository"), tags.stderr());
     }
@@ -245,7 +239,7 @@ class ExitCodesIT {
             if (command != null) {
                 arguments.add(command);
             }
-            arguments.addAll(List.of("--context", context("RUN [\"/bin/busybox\", \"sleep\", \"60\"]\n"), "--registry", open.address(),
+            arguments.addAll(List.of("--context", context("RUN [\"/bin/busybox\", \"sleep\", \"60\"]\n"), "--registry", registries.open.address(),
                     "--repository", "team/interrupted", "--tag", "1", "--progress", "plain"));
             ProcessBuilder builder = new ProcessBuilder(arguments);
             Dhpush.environment(Map.of()).forEach((name, value) -> {

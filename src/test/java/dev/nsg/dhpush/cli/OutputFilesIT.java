@@ -26,31 +26,31 @@ import dev.nsg.dhpush.testing.LocalEngine;
 import dev.nsg.dhpush.testing.LocalRegistry;
 import dev.nsg.dhpush.testing.Skopeo;
 import dev.nsg.dhpush.testing.TestContext;
+import dev.nsg.dhpush.testing.TestRegistries;
 
 /** --output-env and --output-json: read by a second shell as a later pipeline step would, and absent after a failure. */
 @Tag(EngineMatrix.TAG)
 class OutputFilesIT {
 
-    private static final String USER = "results";
+    private static final String USER = TestRegistries.OWNER;
     private static final String PASSWORD = "Results-pa55-never-printed";
 
+    private static TestRegistries registries;
     private static LocalRegistry open;
-    private static LocalRegistry guarded;
     private static Path context;
 
     @BeforeAll
     static void start() {
         LocalEngine.require();
-        open = LocalRegistry.open();
-        guarded = LocalRegistry.withBasicAuth(USER, PASSWORD);
+        registries = TestRegistries.start(PASSWORD);
+        open = registries.open;
         context = TestContext.withBusybox("FROM scratch\nCOPY busybox /bin/busybox\nCOPY marker /marker\n");
         TestContext.write(context, "marker", "output files " + System.nanoTime() + "\n");
     }
 
     @AfterAll
     static void stop() {
-        open.close();
-        guarded.close();
+        registries.close();
     }
 
     @Test
@@ -115,7 +115,7 @@ class OutputFilesIT {
         Files.writeString(env, "DHPUSH_DIGEST='from an earlier run'\n");
         Path json = dir.resolve("dhpush.json");
         Commands.Result refused = Dhpush.run(Map.of("DOCKER_HUB_USER", USER, "DOCKER_HUB_KEY", "wrong-" + PASSWORD), null,
-                "--context", context.toString(), "--registry", guarded.address(), "--repository", "team/results",
+                "--context", context.toString(), "--registry", registries.basic.address(), "--repository", "team/results",
                 "--tag", "refused", "--output-env", env.toString(), "--output-json", json.toString());
         assertEquals(5, refused.exitCode(), refused.toString());
         assertEquals("DHPUSH_DIGEST='from an earlier run'\n", Files.readString(env));

@@ -33,17 +33,11 @@ class PreflightIT {
     private static final String PASSWORD = "Pre-flight-pa55word";
 
     private static TestRegistries registries;
-    private static LocalRegistry tokenRegistry;
-    private static LocalRegistry guarded;
-    private static LocalRegistry open;
 
     @BeforeAll
     static void start() {
         LocalEngine.require();
         registries = TestRegistries.start(PASSWORD);
-        tokenRegistry = registries.token;
-        guarded = registries.basic;
-        open = registries.open;
     }
 
     @AfterAll
@@ -76,24 +70,24 @@ class PreflightIT {
     @Test
     void aTokenThatMayOnlyPull_exits5_beforeTheBuild_namingTheRepositoryAndTheMissingPush() {
         Commands.Result result = publish(Map.of("DOCKER_HUB_USER", OWNER, "DOCKER_HUB_KEY", PASSWORD), null,
-                tokenRegistry.address(), "someone-else/app", "readonly");
+                registries.token.address(), "someone-else/app", "readonly");
         assertEquals(5, result.exitCode(), result.toString());
-        assertTrue(result.stderr().contains("error: push " + tokenRegistry.address() + "/someone-else/app: the token service granted"
+        assertTrue(result.stderr().contains("error: push " + registries.token.address() + "/someone-else/app: the token service granted"
                 + " pull on someone-else/app, not push"), result.stderr());
-        assertNothingBuilt(result, tokenRegistry.address() + "/someone-else/app:readonly");
+        assertNothingBuilt(result, registries.token.address() + "/someone-else/app:readonly");
     }
 
     @Test
     void aWrongPasswordFromStdin_exits5_beforeTheBuild_namingThatSource_andNotDockerHub() {
-        Commands.Result result = publish(Map.of(), "not-the-password\n".getBytes(StandardCharsets.UTF_8), guarded.address(),
+        Commands.Result result = publish(Map.of(), "not-the-password\n".getBytes(StandardCharsets.UTF_8), registries.basic.address(),
                 "team/app", "wrong", "--username", OWNER, "--password-stdin");
         assertEquals(5, result.exitCode(), result.toString());
         assertTrue(result.stderr().contains("hint: the password or token for " + OWNER + " from --password-stdin was refused by "
-                + guarded.address()), result.stderr());
+                + registries.basic.address()), result.stderr());
         assertFalse(result.stderr().contains("Docker Hub"), "Docker Hub advice for another registry: " + result.stderr());
         assertFalse(result.stderr().contains("DOCKER_HUB"), "Docker Hub variables for another source: " + result.stderr());
         SecretLeaks.assertAbsent(result.all(), "not-the-password", "the refused run's output");
-        assertNothingBuilt(result, guarded.address() + "/team/app:wrong");
+        assertNothingBuilt(result, registries.basic.address() + "/team/app:wrong");
     }
 
     @Test
@@ -111,34 +105,34 @@ class PreflightIT {
     @Test
     void theOwner_isGrantedPush_andTheRunSaysHowItWasProven() {
         Commands.Result result = publish(Map.of("DOCKER_HUB_USER", OWNER, "DOCKER_HUB_KEY", PASSWORD), null,
-                tokenRegistry.address(), OWNER + "/granted", "1", "--debug");
+                registries.token.address(), OWNER + "/granted", "1", "--debug");
         assertEquals(0, result.exitCode(), result.toString());
         SecretLeaks.assertAbsent(result.all(), PASSWORD, "a --debug run on a token registry");
         assertFalse(registries.issuer.tokens().isEmpty(), "no token was issued: the check below would prove nothing");
         registries.issuer.tokens().forEach(token -> SecretLeaks.assertAbsent(result.all(), token, "a --debug run, its bearer token"));
-        assertTrue(result.stderr().contains("==> preflight push access to " + tokenRegistry.address() + "/" + OWNER
+        assertTrue(result.stderr().contains("==> preflight push access to " + registries.token.address() + "/" + OWNER
                 + "/granted proven by the token service's grant, as " + OWNER + " (DOCKER_HUB_USER/DOCKER_HUB_KEY)"), result.stderr());
         assertTrue(result.stderr().indexOf("==> preflight") < result.stderr().indexOf("==> build"), result.stderr());
     }
 
     @Test
     void aBasicRegistry_provesAccessWithAnUploadItCancels_leavingNoRepositoryBehind() {
-        Commands.Result result = publish(Map.of(), null, open.address(), "team/probe", "1", "--dry-run");
+        Commands.Result result = publish(Map.of(), null, registries.open.address(), "team/probe", "1", "--dry-run");
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.stderr().contains("proven by an upload the registry accepted (then cancelled), anonymously"), result.stderr());
         assertTrue(result.stdout().contains("tag:        1  (new on the registry)"), result.stdout());
-        assertNull(Skopeo.digest(open.address(), "team/probe", "1"), "a dry run pushed");
-        String catalog = Commands.check(List.of("curl", "-fsS", open.url("/v2/_catalog")), null);
+        assertNull(Skopeo.digest(registries.open.address(), "team/probe", "1"), "a dry run pushed");
+        String catalog = Commands.check(List.of("curl", "-fsS", registries.open.url("/v2/_catalog")), null);
         assertFalse(catalog.contains("team/probe"), "the probe left a repository: " + catalog);
     }
 
     @Test
     void dryRun_runsTheSameChecks_andStillChangesNothing() {
         Commands.Result refused = publish(Map.of("DOCKER_HUB_USER", OWNER, "DOCKER_HUB_KEY", PASSWORD), null,
-                tokenRegistry.address(), "someone-else/app", "dry", "--dry-run");
+                registries.token.address(), "someone-else/app", "dry", "--dry-run");
         assertEquals(5, refused.exitCode(), refused.toString());
         Commands.Result wrong = publish(Map.of("DOCKER_HUB_USER", OWNER, "DOCKER_HUB_KEY", "wrong"), null,
-                guarded.address(), "team/app", "dry", "--dry-run");
+                registries.basic.address(), "team/app", "dry", "--dry-run");
         assertEquals(5, wrong.exitCode(), wrong.toString());
     }
 }
