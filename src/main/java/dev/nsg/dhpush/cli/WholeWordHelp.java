@@ -28,7 +28,8 @@ final class WholeWordHelp implements IHelpSectionRenderer {
         PARAGRAPH
     }
 
-    private static final int UNBOUNDED = 100_000;
+    /** Wider than any paragraph of dhpush's help; picocli allocates each table cell at the full width, so not more. */
+    private static final int UNBOUNDED = 4_000;
     private static final String WIDTH_PROPERTY = "picocli.usage.width";
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
     private static final Pattern COLUMN_GAP = Pattern.compile("\\S( {2,})\\S");
@@ -73,7 +74,7 @@ final class WholeWordHelp implements IHelpSectionRenderer {
         String unwrapped;
         try {
             usage.autoWidth(false).width(UNBOUNDED);
-            unwrapped = picocli.render(new Help(help.commandSpec(), help.colorScheme()));
+            unwrapped = picocli.render(unbounded(help));
         } finally {
             usage.width(width).autoWidth(autoWidth);
             if (widthProperty != null) {
@@ -93,6 +94,18 @@ final class WholeWordHelp implements IHelpSectionRenderer {
             wrapLine(" ".repeat(i == 0 ? offset : 0) + lines[i], width, commandName, out);
         }
         return out.substring(offset);
+    }
+
+    /** One unbounded Help per usage message: picocli hands every section of one message the same Help. */
+    private static Help unboundedFor;
+    private static Help unbounded;
+
+    private static synchronized Help unbounded(Help help) {
+        if (unboundedFor != help) {
+            unbounded = new Help(help.commandSpec(), help.colorScheme());
+            unboundedFor = help;
+        }
+        return unbounded;
     }
 
     private void wrapLine(String line, int width, String commandName, StringBuilder out) {
