@@ -39,6 +39,8 @@ class ContextCommand implements Callable<Integer> {
         } else {
             summary.printListing(out);
             summary.printTotals(out);
+            context.skipped().forEach(name -> spec.commandLine().getErr().println("notice: \"" + name
+                    + "\" is a socket: a build leaves it out (docker build too)"));
             summary.printWarnings(spec.commandLine().getErr());
         }
         out.flush();
