@@ -202,7 +202,7 @@ final class Hints {
 
     private static String push(PushFailedException failure) {
         if (failure.reason() == PushFailedException.Reason.ENGINE_POLICY) {
-            return policy(failure.getMessage().contains("plugin pipelines") ? "pipelines" : null);
+            return policy(failure.detail());
         }
         if (failure.reason() == PushFailedException.Reason.REGISTRY_ERROR) {
             return switch (failure.registryCode()) {

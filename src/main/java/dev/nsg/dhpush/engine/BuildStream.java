@@ -71,8 +71,7 @@ final class BuildStream {
         }
         Matcher denied = PLUGIN_DENIED.matcher(text);
         if (denied.matches()) {
-            return failure(Reason.ENGINE_POLICY, denied.group(1), "build " + image + ": the engine's authorization plugin "
-                    + denied.group(1) + " refused the build: " + denied.group(2), null);
+            return refusedByPlugin(denied, "the build");
         }
         return failure(Reason.REFUSED, null, "build " + image + ": the engine refused the build: " + engineMessage, null);
     }
@@ -86,8 +85,7 @@ final class BuildStream {
         }
         Matcher denied = PLUGIN_DENIED.matcher(text);
         if (denied.matches()) {
-            return failure(Reason.ENGINE_POLICY, denied.group(1), "build " + image + ": the engine's authorization plugin "
-                    + denied.group(1) + " refused a step: " + denied.group(2), null);
+            return refusedByPlugin(denied, "a step");
         }
         if ("TOOMANYREQUESTS".equals(RelayedError.parse(text).registryCode())) {
             // A base image's registry rate-limited the engine's pull: the registry was the problem, not the build.
@@ -133,6 +131,12 @@ final class BuildStream {
         while (stepOutput.size() > STEP_OUTPUT_LINES) {
             stepOutput.remove(0);
         }
+    }
+
+    /** An engine authorization plugin refused {@code what} (the whole build, or one step in the stream). */
+    private BuildFailedException refusedByPlugin(Matcher denied, String what) {
+        return failure(Reason.ENGINE_POLICY, denied.group(1), "build " + image + ": the engine's authorization plugin "
+                + denied.group(1) + " refused " + what + ": " + denied.group(2), null);
     }
 
     private BuildFailedException failure(Reason reason, String detail, String message, Integer line) {

@@ -64,8 +64,9 @@ final class PushStream {
     /** A failure the engine reported, in the stream or as the push request's error answer. */
     PushFailedException failure(String engineMessage) {
         String reason = engineMessage.strip();
-        if (BuildStream.PLUGIN_DENIED.matcher(reason).matches()) {
-            return new PushFailedException(Reason.ENGINE_POLICY, null, "push " + image + ": " + reason);
+        Matcher denied = BuildStream.PLUGIN_DENIED.matcher(reason);
+        if (denied.matches()) {
+            return new PushFailedException(Reason.ENGINE_POLICY, denied.group(1), "push " + image + ": " + reason);
         }
         RelayedError relayed = RelayedError.parse(reason);
         if (relayed.registryCode() != null) {

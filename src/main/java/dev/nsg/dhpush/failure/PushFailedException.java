@@ -13,20 +13,28 @@ public class PushFailedException extends DhpushException {
     public enum Reason { REGISTRY_ERROR, REGISTRY_UNREACHABLE, ENGINE_POLICY, ENGINE_ERROR, NO_DIGEST, LOCAL_TAG }
 
     private final Reason reason;
-    private final String registryCode;
+    private final String detail;
 
-    /** @param registryCode the registry's error code the engine relayed ({@code NAME_INVALID}), or null */
-    public PushFailedException(Reason reason, String registryCode, String message) {
+    /**
+     * @param detail for REGISTRY_ERROR the registry's error code the engine relayed ({@code NAME_INVALID}), for
+     *        ENGINE_POLICY the authorization plugin's name ({@code pipelines}); else null
+     */
+    public PushFailedException(Reason reason, String detail, String message) {
         super(ExitCode.PUSH_FAILED, message, null);
         this.reason = reason;
-        this.registryCode = registryCode;
+        this.detail = detail;
     }
 
     public Reason reason() {
         return reason;
     }
 
+    public String detail() {
+        return detail;
+    }
+
+    /** The registry's error code, for REGISTRY_ERROR; else null. */
     public String registryCode() {
-        return registryCode;
+        return reason == Reason.REGISTRY_ERROR ? detail : null;
     }
 }

@@ -29,7 +29,8 @@ public final class DockerHub {
 
     /**
      * Whether an image name as a FROM line writes it ({@code python:3.12}, {@code team/app}, {@code host:5000/app})
-     * is pulled from Docker Hub: its first component is no host (no '.', no ':', not localhost), or is an alias.
+     * is pulled from Docker Hub: its first component names no registry ({@link ImageReference}'s rule), or names one of
+     * Docker Hub's aliases.
      */
     public static boolean pullsFrom(String imageName) {
         int slash = imageName.indexOf('/');
@@ -37,6 +38,6 @@ public final class DockerHub {
             return true;
         }
         String first = imageName.substring(0, slash);
-        return isDockerHub(first) || !(first.contains(".") || first.contains(":") || first.equals("localhost"));
+        return isDockerHub(first) || !ImageReference.namesARegistry(first);
     }
 }

@@ -68,7 +68,7 @@ public record ImageReference(String registry, String path) {
      * or is localhost. (docker also takes an uppercase first component for a host, "User/app" being host "User"; that
      * is nearly always a typo, so here it fails the lowercase rule instead.)
      */
-    private static boolean namesARegistry(String firstComponent) {
+    static boolean namesARegistry(String firstComponent) {
         return firstComponent.contains(".") || firstComponent.contains(":") || firstComponent.equals("localhost");
     }
 
