@@ -61,8 +61,7 @@ public class PublishCheckup {
         } else {
             listener.rateLimit(rateLimit);
         }
-        List<BaseImage> bases = BaseImages.named(DockerfileInstructions.parse(ImageMetadata.readDockerfile(plan.context().dockerfile())),
-                plan.buildArgs());
+        List<BaseImage> bases = BaseImages.named(plan.dockerfile(), plan.buildArgs());
         if (engine == null) {
             listener.skipped(Check.BASE_IMAGES, Check.ENGINE);
         } else {

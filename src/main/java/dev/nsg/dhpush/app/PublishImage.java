@@ -64,7 +64,7 @@ public class PublishImage {
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
         Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.flags().target(), labels, buildArgs);
-        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile.hasHeredoc(), settings);
+        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile, settings);
     }
 
     /** Which parts of the run to do. */

@@ -16,11 +16,16 @@ import dev.nsg.dhpush.model.Tag;
  * @param labels every label dhpush gives the image
  * @param labelsSetByDockerfile the keys of {@code labels} the Dockerfile's final stage already sets to the same value,
  *        so the engine is not asked to add them again
- * @param usesHeredocs whether the Dockerfile has heredocs ({@code RUN <<EOF}), which only BuildKit reads
+ * @param dockerfile the Dockerfile's instructions, as read for the plan
  */
 public record PublishPlan(ChosenRepository target, List<Tag> tags, BuildContext context,
-        Map<String, String> buildArgs, Map<String, String> labels, Set<String> labelsSetByDockerfile, boolean usesHeredocs,
+        Map<String, String> buildArgs, Map<String, String> labels, Set<String> labelsSetByDockerfile, DockerfileInstructions dockerfile,
         PublishSettings settings) {
+
+    /** Whether the Dockerfile has heredocs ({@code RUN <<EOF}), which only BuildKit reads. */
+    public boolean usesHeredocs() {
+        return dockerfile.hasHeredoc();
+    }
 
     public ImageReference repository() {
         return target.reference();
