@@ -88,7 +88,7 @@ record ContextSummary(BuildContext context, List<SentEntry> entries, List<Contex
     }
 
     private static String line(SentEntry entry) {
-        String type = entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String type = lowerCase(entry.type());
         String path = entry.path() + (entry.type() == SentEntry.Type.DIRECTORY ? "/" : "");
         String link = switch (entry.type()) {
             case SYMLINK -> " -> " + entry.linkTarget();
@@ -112,7 +112,7 @@ record ContextSummary(BuildContext context, List<SentEntry> entries, List<Contex
         List<Map<String, Object>> warned = new ArrayList<>();
         for (ContextWarning warning : warnings) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("kind", warning.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.put("kind", lowerCase(warning.kind()));
             item.put("paths", warning.paths());
             item.put("dockerignore", List.of(warning.dockerignoreLine().split("\n")));
             item.put("message", sentence(warning));
@@ -123,10 +123,15 @@ record ContextSummary(BuildContext context, List<SentEntry> entries, List<Contex
         return object;
     }
 
+    /** {@code HARD_LINK} as {@code hard-link}: how entry types and warning kinds are printed and put in JSON. */
+    private static String lowerCase(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     private static Map<String, Object> entryJson(SentEntry entry) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("path", entry.path());
-        item.put("type", entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        item.put("type", lowerCase(entry.type()));
         item.put("size", entry.size());
         if (entry.linkTarget() != null) {
             item.put("linkTarget", entry.linkTarget());

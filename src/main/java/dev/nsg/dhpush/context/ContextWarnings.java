@@ -125,10 +125,9 @@ final class ContextWarnings {
         return line.toString();
     }
 
+    /** Whether a path is, or lies under, a directory already warned about (file kinds are found only after those). */
     private static boolean insideAny(String path, List<ContextWarning> warnings) {
-        return warnings.stream().filter(w -> w.kind() != ContextWarning.Kind.ENV_FILE && w.kind() != ContextWarning.Kind.PRIVATE_KEY
-                && w.kind() != ContextWarning.Kind.SQLITE_DATABASE)
-                .flatMap(w -> w.paths().stream()).anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
+        return warnings.stream().flatMap(w -> w.paths().stream()).anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
     }
 
     private static boolean isSqlite(ContextEntry entry) {
