@@ -133,6 +133,10 @@ stop_newer_engines() {
 
 # Exports DHPUSH_ENGINE_26_HOST and DHPUSH_ENGINE_26_CONTAINERD_HOST for the Java tests' engine matrix.
 start_newer_engines() {
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 || ! command -v ip >/dev/null 2>&1; then
+        die "the engine matrix (Docker 26.1 beside this engine) needs root on Debian (apt-get, and ip for its bridges):" \
+            "run as root, or set DHPUSH_TEST_ENGINES=default to test on this one engine"
+    fi
     fetch_newer_engine
     on_exit stop_newer_engines
     start_newer_engine dhpush-d26 classic 26
