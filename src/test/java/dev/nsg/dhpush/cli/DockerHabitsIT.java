@@ -44,17 +44,13 @@ class DockerHabitsIT {
         LocalEngine.removeImages(IMAGE + ":stdin", IMAGE + ":quiet");
     }
 
-    private static String imageId(String name) {
-        return LocalEngine.docker("image", "inspect", "--format", "{{.Id}}", name).strip();
-    }
-
     @Test
     void buildQuiet_printsOnlyTheImageId_asDockerBuildQ() {
         Commands.Result result = Dhpush.run(Map.of(), null, "build", "--context", context.toString(), "--repository", IMAGE,
                 "--tag", "quiet", "-q");
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.stdout().matches("sha256:[0-9a-f]{64}\\n"), "one line, the image ID: " + result.stdout());
-        assertEquals(imageId(IMAGE + ":quiet"), result.stdout().strip());
+        assertEquals(LocalEngine.imageId(IMAGE + ":quiet"), result.stdout().strip());
     }
 
     @Test
@@ -63,7 +59,7 @@ class DockerHabitsIT {
         Commands.Result result = Dhpush.run(Map.of(), dockerfile, "build", "--context", context.toString(), "-f", "-",
                 "--repository", IMAGE, "--tag", "stdin", "-q");
         assertEquals(0, result.exitCode(), result.toString());
-        assertEquals(imageId(IMAGE + ":stdin"), result.stdout().strip());
+        assertEquals(LocalEngine.imageId(IMAGE + ":stdin"), result.stdout().strip());
         assertEquals("yes", LocalEngine.docker("image", "inspect", "--format", "{{index .Config.Labels \"from.stdin\"}}",
                 IMAGE + ":stdin").strip());
         String container = LocalEngine.docker("create", IMAGE + ":stdin", "none").strip();

@@ -67,10 +67,6 @@ class TagSafetyIT {
         throw new AssertionError("no verified line for " + tag + ": " + result);
     }
 
-    private static String imageId(String name) {
-        return docker("image", "inspect", "--format", "{{.Id}}", name).strip();
-    }
-
     @Test
     void pushOfATagAndLatest_pushesTheFirstTagsImageUnderBoth_notAStaleLocalLatest() {
         String repository = "team/stale";
@@ -79,12 +75,12 @@ class TagSafetyIT {
                 "--tag", "latest").exitCode());
         assertEquals(0, dhpush("build", "--context", context("newer " + System.nanoTime()).toString(), "--repository", repository,
                 "--tag", "1").exitCode());
-        assertNotEquals(imageId(local + ":1"), imageId(local + ":latest"), "the setup needs a stale local latest");
+        assertNotEquals(LocalEngine.imageId(local + ":1"), LocalEngine.imageId(local + ":latest"), "the setup needs a stale local latest");
 
         Commands.Result pushed = dhpush("push", "--repository", repository, "--tag", "1", "--latest");
         assertEquals(0, pushed.exitCode(), pushed.toString());
-        assertTrue(pushed.stderr().contains("notice: tag latest now names image " + imageId(local + ":1")), pushed.stderr());
-        assertEquals(imageId(local + ":1"), imageId(local + ":latest"), "local latest follows the first tag");
+        assertTrue(pushed.stderr().contains("notice: tag latest now names image " + LocalEngine.imageId(local + ":1")), pushed.stderr());
+        assertEquals(LocalEngine.imageId(local + ":1"), LocalEngine.imageId(local + ":latest"), "local latest follows the first tag");
         String one = Skopeo.digest(registry.address(), repository, "1");
         assertEquals(one, Skopeo.digest(registry.address(), repository, "latest"), "the registry's latest is not tag 1's image");
         assertEquals(one, verifiedDigest(pushed, "latest"));
@@ -122,7 +118,7 @@ class TagSafetyIT {
         Commands.Result refused = dhpush("--context", context("other " + System.nanoTime()).toString(), "--repository", repository,
                 "--tag", "1.0", "--latest", "--no-overwrite");
         assertEquals(9, refused.exitCode(), refused.toString());
-        String rebuilt = imageId(registry.address() + "/" + repository + ":1.0");
+        String rebuilt = LocalEngine.imageId(registry.address() + "/" + repository + ":1.0");
         assertTrue(refused.stderr().contains("error: push " + registry.address() + "/" + repository + ": tag 1.0 already holds " + held
                 + ", not this image (" + rebuilt + "); nothing was pushed"), refused.stderr());
         assertTrue(refused.stderr().contains("hint: push under a new tag, or leave out --no-overwrite to move 1.0"), refused.stderr());

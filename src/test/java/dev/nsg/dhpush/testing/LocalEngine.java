@@ -90,6 +90,11 @@ public final class LocalEngine {
         return Commands.check(command, null);
     }
 
+    /** The ID of the image the engine has under {@code name}. */
+    public static String imageId(String name) {
+        return docker("image", "inspect", "--format", "{{.Id}}", name).strip();
+    }
+
     /** The classic builder, as dhpush uses it: BuildKit would build the same context by different rules. */
     public static Commands.Result dockerBuild(String tag, java.nio.file.Path context) {
         return Commands.run(List.of("docker", "build", "-q", "-t", tag, context.toString()),
