@@ -44,9 +44,7 @@ final class DoctorReport implements CheckupListener {
     }
 
     static DoctorReport of(OutputOptions output, PrintWriter out, PublishPlan plan) {
-        if (output.json && output.quiet) {
-            throw new UsageFailure("--json and --quiet exclude each other", "choose one");
-        }
+        output.checkOneForm();
         return new DoctorReport(out, plan, output.json, output.quiet);
     }
 

@@ -22,9 +22,7 @@ class OutputOptions {
     Progress progress;
 
     PublishListener reporter(PrintWriter out, PrintWriter err, Environment environment) {
-        if (json && quiet) {
-            throw new UsageFailure("--json and --quiet exclude each other", "choose one");
-        }
+        checkOneForm();
         if (json) {
             return new JsonReporter(out);
         }
@@ -32,6 +30,13 @@ class OutputOptions {
             return new QuietReporter(out);
         }
         return new PlainReporter(out, err, live(environment), !environment.noColor());
+    }
+
+    /** --json and --quiet each replace the plain output: asking for both is a usage error. */
+    void checkOneForm() {
+        if (json && quiet) {
+            throw new UsageFailure("--json and --quiet exclude each other", "choose one");
+        }
     }
 
     private boolean live(Environment environment) {
