@@ -5,6 +5,7 @@ import java.util.List;
 import dev.nsg.dhpush.context.BuildContext;
 import dev.nsg.dhpush.failure.DhpushException;
 import dev.nsg.dhpush.registry.RateLimit;
+import dev.nsg.dhpush.dockerfile.BaseImage;
 
 /** What {@code dhpush doctor} finds, check by check, in the order the checks run. */
 public interface CheckupListener {

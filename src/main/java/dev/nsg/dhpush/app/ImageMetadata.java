@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
+import dev.nsg.dhpush.dockerfile.DockerfileWords;
 
 /**
  * The OCI annotations dhpush fills in on every image (version, revision, created, source, title), from the
@@ -55,14 +57,6 @@ final class ImageMetadata {
             }
         }
         return args;
-    }
-
-    static String readDockerfile(Path dockerfile) {
-        try {
-            return Files.readString(dockerfile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /**

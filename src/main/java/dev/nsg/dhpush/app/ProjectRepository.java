@@ -10,6 +10,8 @@ import dev.nsg.dhpush.failure.InvalidInputException;
 import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 import dev.nsg.dhpush.model.DockerHub;
 import dev.nsg.dhpush.model.ImageReference;
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
+import dev.nsg.dhpush.dockerfile.DockerfileLabels;
 
 /**
  * The repository a project declares, so that dhpush itself holds no project's name: an explicitly named repository
@@ -71,7 +73,7 @@ public final class ProjectRepository {
             throw new InvalidInputException(Problem.NO_REPOSITORY, dockerfile.toString(), "choose the repository: none was named,"
                     + " and there is no Dockerfile in " + dockerfile.getParent() + " to name one");
         }
-        DockerfileInstructions instructions = DockerfileInstructions.parse(ImageMetadata.readDockerfile(dockerfile));
+        DockerfileInstructions instructions = DockerfileInstructions.read(dockerfile);
         return choose(request, projectDirectory, dockerfile, instructions, null);
     }
 }

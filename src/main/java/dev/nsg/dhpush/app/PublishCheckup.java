@@ -15,6 +15,8 @@ import dev.nsg.dhpush.model.Tag;
 import dev.nsg.dhpush.registry.ManifestHead;
 import dev.nsg.dhpush.registry.RateLimit;
 import dev.nsg.dhpush.registry.RegistryClient;
+import dev.nsg.dhpush.dockerfile.BaseImages;
+import dev.nsg.dhpush.dockerfile.BaseImage;
 
 /**
  * "Will my publish work?", answered without building: every check of a run's plan runs, each reported as it ends, and a

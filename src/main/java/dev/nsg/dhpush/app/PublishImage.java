@@ -30,6 +30,8 @@ import dev.nsg.dhpush.model.Tag;
 import dev.nsg.dhpush.registry.ManifestHead;
 import dev.nsg.dhpush.registry.PushAccess;
 import dev.nsg.dhpush.registry.RegistryClient;
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
+import dev.nsg.dhpush.dockerfile.DockerfileLabels;
 
 /**
  * The publish use case: plan; prove push access before anything is built; build with every tag; push one image under
@@ -53,7 +55,7 @@ public class PublishImage {
     /** Checks the inputs, chooses the repository and scans the context; nothing is sent anywhere. */
     public PublishPlan plan(PublishSettings settings, SourceInfo source) {
         BuildContext context = BuildContext.scan(settings.context(), settings.dockerfile());
-        DockerfileInstructions dockerfile = DockerfileInstructions.parse(ImageMetadata.readDockerfile(context.dockerfile()));
+        DockerfileInstructions dockerfile = DockerfileInstructions.read(context.dockerfile());
         ChosenRepository target = ProjectRepository.choose(settings.repository(), context.directory(), context.dockerfile(),
                 dockerfile, settings.flags().target());
         // The title the Dockerfile declares stays the image's title, even when the repository is named otherwise.

@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.nsg.dhpush.context.BuildContext;
 import dev.nsg.dhpush.model.ImageReference;
 import dev.nsg.dhpush.model.Tag;
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
 
 /**
  * Everything a run will do, worked out and checked before the engine is asked for anything (--dry-run prints it).

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.nsg.dhpush.app.BaseImage;
 import dev.nsg.dhpush.app.CheckupListener;
 import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishPlan;
@@ -18,6 +17,7 @@ import dev.nsg.dhpush.context.SentEntry;
 import dev.nsg.dhpush.failure.DhpushException;
 import dev.nsg.dhpush.model.DockerHub;
 import dev.nsg.dhpush.registry.RateLimit;
+import dev.nsg.dhpush.dockerfile.BaseImage;
 
 /**
  * Doctor's verdicts: one line per finding on stdout as it comes ({@code ok}, {@code warn}, {@code FAIL} with its hint,

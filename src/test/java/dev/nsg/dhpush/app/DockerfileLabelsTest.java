@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
+import dev.nsg.dhpush.dockerfile.DockerfileLabels;
 
 class DockerfileLabelsTest {
 

@@ -1,4 +1,4 @@
-package dev.nsg.dhpush.app;
+package dev.nsg.dhpush.dockerfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,9 @@
-package dev.nsg.dhpush.app;
+package dev.nsg.dhpush.dockerfile;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +15,14 @@ import java.util.regex.Pattern;
  * line continuations, then one instruction per logical line. Only as much as dhpush needs to see which ARGs,
  * ENVs and LABELs each stage declares; the engine remains the judge of what is valid.
  */
-final class DockerfileInstructions {
+public final class DockerfileInstructions {
 
     private static final Pattern ESCAPE_DIRECTIVE = Pattern.compile("(?i)^#\\s*escape\\s*=\\s*(\\S)\\s*$");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*[A-Za-z_]+\\s*=.*$");
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*[\"']?[A-Za-z_]");
 
     /** One instruction: its keyword in upper case and the rest of its logical line. */
-    record Instruction(String keyword, String arguments) {
+    public record Instruction(String keyword, String arguments) {
     }
 
     private final List<Instruction> instructions;
@@ -31,7 +35,16 @@ final class DockerfileInstructions {
         this.hasHeredoc = hasHeredoc;
     }
 
-    static DockerfileInstructions parse(String text) {
+    /** Reads the Dockerfile at {@code file}; one that cannot be read reads as empty, and the engine then says why. */
+    public static DockerfileInstructions read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return parse("");
+        }
+    }
+
+    public static DockerfileInstructions parse(String text) {
         String[] lines = text.split("\r?\n", -1);
         char escape = '\\';
         int first = 0;
@@ -86,11 +99,11 @@ final class DockerfileInstructions {
         return new Instruction(line.substring(0, space).toUpperCase(Locale.ROOT), line.substring(space).strip());
     }
 
-    List<Instruction> all() {
+    public List<Instruction> all() {
         return instructions;
     }
 
-    char escape() {
+    public char escape() {
         return escape;
     }
 
@@ -98,7 +111,7 @@ final class DockerfileInstructions {
      * Heredocs ({@code RUN <<EOF}) hold lines that only look like instructions; a Dockerfile with one is not
      * read further by dhpush.
      */
-    boolean hasHeredoc() {
+    public boolean hasHeredoc() {
         return hasHeredoc;
     }
 
@@ -106,7 +119,7 @@ final class DockerfileInstructions {
      * The instructions of the stage a build with {@code --target} (or, without it, the last stage) ends in,
      * from its FROM on; empty when there is no such stage.
      */
-    List<Instruction> finalStage(String target) {
+    public List<Instruction> finalStage(String target) {
         int start = -1;
         for (int i = 0; i < instructions.size(); i++) {
             Instruction instruction = instructions.get(i);

@@ -1,4 +1,4 @@
-package dev.nsg.dhpush.app;
+package dev.nsg.dhpush.dockerfile;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.nsg.dhpush.app.DockerfileInstructions.Instruction;
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions.Instruction;
 
 /**
  * Which of dhpush's labels the Dockerfile's final stage already sets to the very same value, literally or from a
@@ -18,7 +18,7 @@ import dev.nsg.dhpush.app.DockerfileInstructions.Instruction;
  * LABEL step of its own (a container created and committed, about 0.2 s each), so sending a label the Dockerfile
  * sets anyway only costs time. Whatever dhpush cannot be sure of stays in the parameter.
  */
-final class DockerfileLabels {
+public final class DockerfileLabels {
 
     private static final Pattern SINGLE_REFERENCE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
@@ -34,7 +34,7 @@ final class DockerfileLabels {
      * The keys of {@code labels} the final stage (or {@code target}) sets itself to the same value, given the build
      * args the engine receives.
      */
-    static Set<String> alreadySet(DockerfileInstructions dockerfile, String target, Map<String, String> labels,
+    public static Set<String> alreadySet(DockerfileInstructions dockerfile, String target, Map<String, String> labels,
             Map<String, String> buildArgs) {
         if (dockerfile.hasHeredoc()) {
             return Set.of();
@@ -59,7 +59,7 @@ final class DockerfileLabels {
      * The literal value the final stage (or {@code target}) gives a label, or empty when it sets none, sets it from a
      * variable, or the Dockerfile holds what dhpush does not read (heredocs).
      */
-    static Optional<String> literal(DockerfileInstructions dockerfile, String target, String key) {
+    public static Optional<String> literal(DockerfileInstructions dockerfile, String target, String key) {
         if (dockerfile.hasHeredoc()) {
             return Optional.empty();
         }

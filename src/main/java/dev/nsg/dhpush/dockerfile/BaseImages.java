@@ -1,4 +1,4 @@
-package dev.nsg.dhpush.app;
+package dev.nsg.dhpush.dockerfile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The images a Dockerfile's FROM lines name, as the builder resolves them: ARGs declared before the first FROM
  * (their defaults, overridden by --build-arg) substituted; {@code scratch} and earlier stages left out.
  */
-final class BaseImages {
+public final class BaseImages {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -22,7 +22,7 @@ final class BaseImages {
     }
 
     /** Each distinct base image in FROM order, with {@code present} still false. */
-    static List<BaseImage> named(DockerfileInstructions dockerfile, Map<String, String> buildArgs) {
+    public static List<BaseImage> named(DockerfileInstructions dockerfile, Map<String, String> buildArgs) {
         Map<String, String> globalArgs = new HashMap<>();
         Set<String> stages = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -1,10 +1,10 @@
-package dev.nsg.dhpush.app;
+package dev.nsg.dhpush.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Words of a Dockerfile instruction as the builder's shell-word processing sees them: quotes and escapes. */
-final class DockerfileWords {
+public final class DockerfileWords {
 
     private DockerfileWords() {
     }
@@ -106,7 +106,7 @@ final class DockerfileWords {
     }
 
     /** The names an ARG instruction declares ({@code ARG A B=1} declares A and B). */
-    static List<String> argumentNames(String arguments, char escape) {
+    public static List<String> argumentNames(String arguments, char escape) {
         return split(arguments, escape).stream().map(word -> word.split("=", 2)[0]).toList();
     }
 }

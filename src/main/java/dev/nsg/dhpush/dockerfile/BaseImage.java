@@ -1,4 +1,4 @@
-package dev.nsg.dhpush.app;
+package dev.nsg.dhpush.dockerfile;
 
 /**
  * An image a Dockerfile's FROM line pulls, as the build would name it.
