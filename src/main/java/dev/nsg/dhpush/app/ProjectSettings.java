@@ -15,13 +15,13 @@ import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 
 /**
  * What a project keeps in its own {@code dhpush.properties}, next to its Dockerfile: the namespace its image is
- * published under on the registry ({@code namespace=team}). Unknown keys are refused rather than ignored, so a
+ * published under on the registry ({@code namespace=team}), and the builder it builds with ({@code builder=buildkit}). Unknown keys are refused rather than ignored, so a
  * misspelt setting never silently sends an image elsewhere.
  */
-record ProjectSettings(Path file, String namespace) {
+record ProjectSettings(Path file, String namespace, BuilderChoice.Kind builder) {
 
     static final String FILE_NAME = "dhpush.properties";
-    private static final Set<String> KEYS = Set.of("namespace");
+    private static final Set<String> KEYS = Set.of("namespace", "builder");
 
     /** The settings in {@code directory}, or empty when it keeps none. */
     static Optional<ProjectSettings> read(Path directory) {
@@ -41,6 +41,10 @@ record ProjectSettings(Path file, String namespace) {
             }
         }
         String namespace = properties.getProperty("namespace", "").strip();
-        return Optional.of(new ProjectSettings(file, namespace.isEmpty() ? null : namespace));
+        String builderText = properties.getProperty("builder");
+        BuilderChoice.Kind builder = builderText == null ? null : BuilderChoice.parse(builderText).orElseThrow(() -> new InvalidInputException(
+                Problem.PROJECT_SETTINGS, file.toString(), "read " + file + ": builder=" + builderText.strip()
+                        + " is not a builder (auto, buildkit or classic)"));
+        return Optional.of(new ProjectSettings(file, namespace.isEmpty() ? null : namespace, builder));
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.auth.Credentials;
 import dev.nsg.dhpush.auth.RegistryAuth;
+import dev.nsg.dhpush.buildkit.BuildKitBuilder;
+import dev.nsg.dhpush.buildkit.BuildKitOptions;
 import dev.nsg.dhpush.context.BuildContext;
 import dev.nsg.dhpush.engine.BuildRequest;
 import dev.nsg.dhpush.engine.DockerEngine;
@@ -66,7 +68,32 @@ public class PublishImage {
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
         Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.flags().target(), labels, buildArgs);
-        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile, settings);
+        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile, settings,
+                builderAsked(settings, context));
+    }
+
+    /** The command line or environment, else the project's settings file, else auto. */
+    private static BuilderChoice builderAsked(PublishSettings settings, BuildContext context) {
+        if (settings.builderChoice() != null) {
+            return settings.builderChoice();
+        }
+        return ProjectSettings.read(context.directory())
+                .filter(project -> project.builder() != null)
+                .map(project -> new BuilderChoice(project.builder(), project.file().toString()))
+                .orElse(BuilderChoice.DEFAULT);
+    }
+
+    /**
+     * Which builder runs: asked of the engine for auto. Secrets can only be mounted by BuildKit, so asking for them
+     * with the classic builder stops the run here, before anything is sent.
+     */
+    ChosenBuilder chooseBuilder(PublishPlan plan, DockerEngine engine) {
+        ChosenBuilder chosen = ChosenBuilder.choose(plan.builder(), engine.prefersBuildKit());
+        if (!chosen.buildKit() && !plan.settings().secrets().isEmpty()) {
+            throw new InvalidInputException(Problem.BUILDKIT_NEEDED, plan.settings().secrets().get(0).id(), "build "
+                    + plan.imageNames().get(0) + ": build secrets need BuildKit, and this build uses the classic builder");
+        }
+        return chosen;
     }
 
     /** Which parts of the run to do. */
@@ -103,11 +130,13 @@ public class PublishImage {
         listener.target(plan.target());
         plan.context().skipped().forEach(name -> listener.notice("build context: skipping \"" + name
                 + "\": a socket cannot be sent (docker build leaves it out too)"));
+        ChosenBuilder builder = chooseBuilder(plan, engine);
         try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
             listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
                     + " (" + engine.describe() + ")");
+            listener.builder(builder);
             long started = System.nanoTime();
-            String imageId = build(plan, engine, pullCredentials(plan.repository(), credentials, dockerHubPulls), listener);
+            String imageId = build(plan, builder, engine, pullCredentials(plan.repository(), credentials, dockerHubPulls), listener);
             listener.built(imageId, (System.nanoTime() - started) / 1_000_000);
             if (steps == Steps.BUILD && plan.labelsSetByDockerfile().isEmpty()) {
                 return List.of();
@@ -174,7 +203,12 @@ public class PublishImage {
      * The classic builder reads a heredoc's body as instructions of their own ("unknown instruction: ECHO"): where the
      * Dockerfile has one, that parse error is the heredoc, which only BuildKit reads.
      */
-    private String build(PublishPlan plan, DockerEngine engine, Map<String, Credentials> pulls, PublishListener listener) {
+    private String build(PublishPlan plan, ChosenBuilder builder, DockerEngine engine, Map<String, Credentials> pulls,
+            PublishListener listener) {
+        if (builder.buildKit()) {
+            return BuildKitBuilder.build(engine, buildKitRequest(plan), new BuildKitOptions(plan.settings().secrets(),
+                    plan.settings().cacheFrom(), pulls), listener);
+        }
         try {
             return engine.build(buildRequest(plan, pulls), listener);
         } catch (BuildFailedException e) {
@@ -211,6 +245,17 @@ public class PublishImage {
             dockerHubPulls.ifPresent(found -> pulls.put(DockerHub.AUTH_CONFIG_KEY, found));
         }
         return pulls;
+    }
+
+    /**
+     * BuildKit adds its inline cache metadata to the image config when asked ({@code BUILDKIT_INLINE_CACHE}), so a
+     * build on an empty engine can reuse a pushed image's layers with {@code cachefrom}; a user's own value wins.
+     */
+    private static BuildRequest buildKitRequest(PublishPlan plan) {
+        Map<String, String> buildArgs = new LinkedHashMap<>();
+        buildArgs.put("BUILDKIT_INLINE_CACHE", "1");
+        buildArgs.putAll(plan.buildArgs());
+        return new BuildRequest(plan.context(), plan.imageNames(), buildArgs, plan.labelsToAdd(), plan.settings().flags(), null);
     }
 
     private BuildRequest buildRequest(PublishPlan plan, Map<String, Credentials> pulls) {

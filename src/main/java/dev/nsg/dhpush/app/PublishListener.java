@@ -21,6 +21,10 @@ public interface PublishListener extends EngineProgress, EngineWait.Listener {
     default void phase(String name, String detail) {
     }
 
+    /** The builder the build runs with, and why. */
+    default void builder(ChosenBuilder builder) {
+    }
+
     /** Push access proven before anything was built. */
     default void preflight(ProvenAccess proven) {
     }

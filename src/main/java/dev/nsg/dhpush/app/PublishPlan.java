@@ -18,10 +18,11 @@ import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
  * @param labelsSetByDockerfile the keys of {@code labels} the Dockerfile's final stage already sets to the same value,
  *        so the engine is not asked to add them again
  * @param dockerfile the Dockerfile's instructions, as read for the plan
+ * @param builder the builder asked for: by the command line or environment, else by the project's settings, else auto
  */
 public record PublishPlan(ChosenRepository target, List<Tag> tags, BuildContext context,
         Map<String, String> buildArgs, Map<String, String> labels, Set<String> labelsSetByDockerfile, DockerfileInstructions dockerfile,
-        PublishSettings settings) {
+        PublishSettings settings, BuilderChoice builder) {
 
     /** Whether the Dockerfile has heredocs ({@code RUN <<EOF}), which only BuildKit reads. */
     public boolean usesHeredocs() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.nsg.dhpush.buildkit.BuildSecret;
 import dev.nsg.dhpush.engine.BuildFlags;
 import dev.nsg.dhpush.model.Tag;
 
@@ -15,14 +16,20 @@ import dev.nsg.dhpush.model.Tag;
  * @param buildArgs {@code --build-arg} values, resolved (a bare K took its value from the environment)
  * @param labels {@code --label} values, laid over the automatic OCI labels
  * @param flags the build switches passed through to the engine
+ * @param builderChoice the builder asked for, or null where neither the command line nor the environment names one
+ * @param secrets what BuildKit builds may mount as secrets
+ * @param cacheFrom images whose inline cache a BuildKit build may reuse
  */
 public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path context, Path dockerfile,
-        Map<String, String> buildArgs, Map<String, String> labels, BuildFlags flags) {
+        Map<String, String> buildArgs, Map<String, String> labels, BuildFlags flags, BuilderChoice builderChoice,
+        List<BuildSecret> secrets, List<String> cacheFrom) {
 
     public PublishSettings {
         tags = List.copyOf(tags);
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
+        secrets = List.copyOf(secrets);
+        cacheFrom = List.copyOf(cacheFrom);
     }
 
     public static Builder builder() {
@@ -38,6 +45,9 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
         private Map<String, String> buildArgs = Map.of();
         private Map<String, String> labels = Map.of();
         private BuildFlags flags = BuildFlags.DEFAULTS;
+        private BuilderChoice builderChoice;
+        private List<BuildSecret> secrets = List.of();
+        private List<String> cacheFrom = List.of();
 
         private Builder() {
         }
@@ -77,8 +87,24 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
             return this;
         }
 
+        /** The builder asked for on the command line or in the environment; null leaves it to the project, else auto. */
+        public Builder builderChoice(BuilderChoice value) {
+            builderChoice = value;
+            return this;
+        }
+
+        public Builder secrets(List<BuildSecret> value) {
+            secrets = value;
+            return this;
+        }
+
+        public Builder cacheFrom(List<String> value) {
+            cacheFrom = value;
+            return this;
+        }
+
         public PublishSettings build() {
-            return new PublishSettings(repository, tags, context, dockerfile, buildArgs, labels, flags);
+            return new PublishSettings(repository, tags, context, dockerfile, buildArgs, labels, flags, builderChoice, secrets, cacheFrom);
         }
     }
 }

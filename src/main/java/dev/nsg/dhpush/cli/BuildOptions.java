@@ -46,6 +46,9 @@ class BuildOptions {
     @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform, where the engine supports it (e.g. linux/amd64).")
     String platform;
 
+    @Mixin
+    BuilderOptions builder;
+
     /** Standard input can carry the Dockerfile or the password, not both. */
     void checkStdin(boolean passwordStdin) {
         if (source.readsStdin() && passwordStdin) {
@@ -57,7 +60,8 @@ class BuildOptions {
     PublishSettings settings(RepositoryRequest repository, List<Tag> tags, Environment environment) {
         BuildFlags flags = BuildFlags.builder().target(target).pull(pull).noCache(noCache).network(network).platform(platform).build();
         return PublishSettings.builder().repository(repository).tags(tags).context(source.context).dockerfile(source.dockerfile())
-                .buildArgs(buildArgs(environment)).labels(labels()).flags(flags).build();
+                .buildArgs(buildArgs(environment)).labels(labels()).flags(flags).builderChoice(builder.builderChoice(environment))
+                .secrets(builder.secrets(environment)).cacheFrom(builder.cacheFrom()).build();
     }
 
     private Map<String, String> buildArgs(Environment environment) {

@@ -80,9 +80,12 @@ final class Hints {
                     + " LABEL org.opencontainers.image.title=\"NAME\"";
             case NO_NAMESPACE -> "pass --repository NAMESPACE/" + value + ", set " + Environment.USER
                     + ", or write namespace=NAMESPACE into dhpush.properties next to the Dockerfile";
-            case PROJECT_SETTINGS -> "dhpush.properties takes one setting, namespace=NAMESPACE";
+            case PROJECT_SETTINGS -> "dhpush.properties takes namespace=NAMESPACE and builder=auto|buildkit|classic";
             case IMAGE_NOT_BUILT -> "build it first (dhpush build --tag " + value + "), or check --repository and --registry";
             case OPTIONS -> null;
+            case BUILDKIT_NEEDED -> "build with BuildKit: --builder buildkit (or DHPUSH_BUILDER=buildkit)";
+            case BUILD_SECRET -> "write --secret id=ID,src=FILE or --secret id=ID,env=VARIABLE; the file must be readable and the"
+                    + " variable set";
         };
     }
 
@@ -132,14 +135,24 @@ final class Hints {
             case TARGET -> "--target names a stage of " + failure.dockerfile() + " (FROM … AS NAME)";
             case ENGINE_POLICY -> policy(failure.detail());
             case REFUSED -> "check the build options (--target, --platform, --build-arg, --network, --file)";
-            case STEP -> failure.step() == null ? null
-                    : "the failing step was " + failure.step() + (failure.stepOutput().isEmpty() ? ""
-                            : "; its last output: " + String.join(" | ", failure.stepOutput()));
+            case STEP -> stepHint(failure);
             case NO_IMAGE -> "rerun with --debug and check the engine's log";
         };
     }
 
-    /** dhpush drives the classic builder, the one Bitbucket's docker service allows: say how to do without BuildKit. */
+    /** The failing step and its last output; where the error line names the step already (BuildKit), the output alone. */
+    private static String stepHint(BuildFailedException failure) {
+        if (failure.step() == null) {
+            return null;
+        }
+        String output = failure.stepOutput().isEmpty() ? null : "its last output: " + String.join(" | ", failure.stepOutput());
+        if (failure.getMessage().contains(failure.step())) {
+            return output;
+        }
+        return "the failing step was " + failure.step() + (output == null ? "" : "; " + output);
+    }
+
+    /** The classic builder ran: BuildKit would read the line; else say how to write it without. */
     private static String buildKitOnly(BuildFailedException failure) {
         String where = failure.line() != null ? "line " + failure.line() + " of " + failure.dockerfile() : failure.dockerfile().toString();
         String instead = switch (failure.detail()) {
@@ -150,8 +163,7 @@ final class Hints {
             case "heredoc" -> "a script file COPYed into the image, or RUN with the commands joined by &&";
             default -> "an instruction the classic builder knows";
         };
-        return failure.detail() + " needs BuildKit; dhpush drives the classic builder (the one Bitbucket's docker service"
-                + " allows): rewrite " + where + " with " + instead;
+        return failure.detail() + " needs BuildKit: use --builder buildkit (or rewrite " + where + " with " + instead + ")";
     }
 
     private static String policy(String plugin) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.nsg.dhpush.app.ChosenBuilder;
 import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.engine.BuildStep;
 import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
@@ -87,6 +89,18 @@ final class JsonReporter implements PublishListener {
     @Override
     public void buildOutput(String text) {
         emit("build-output", "text", text);
+    }
+
+    @Override
+    public void buildStep(BuildStep step) {
+        emit("step", "number", step.number(), "name", step.name(), "kind", name(step.kind()), "text", step.text(),
+                "elapsedMillis", step.elapsed().toMillis());
+    }
+
+    @Override
+    public void builder(ChosenBuilder builder) {
+        emit("builder", "builder", builder.buildKit() ? "buildkit" : "classic", "asked", name(builder.asked().kind()),
+                "askedBy", builder.asked().source(), "engineDefault", builder.engineDefault() ? "buildkit" : "classic");
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.nsg.dhpush.app.ChosenBuilder;
 import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.engine.BuildStep;
 import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
@@ -109,6 +111,32 @@ final class PlainReporter implements PublishListener {
     public void buildOutput(String text) {
         err.print(Terminal.printable(text));
         err.flush();
+    }
+
+    @Override
+    public void builder(ChosenBuilder builder) {
+        phase("builder", BuilderWords.describe(builder));
+    }
+
+    /** As docker build --progress=plain prints BuildKit's steps. */
+    @Override
+    public void buildStep(BuildStep step) {
+        settleLiveBlock();
+        String number = "#" + step.number() + " ";
+        String line = switch (step.kind()) {
+            case STARTED -> "\n" + number + step.name();
+            case OUTPUT -> number + seconds(step.elapsed()) + " " + step.text();
+            case STATUS -> number + step.text();
+            case CACHED -> number + "CACHED";
+            case DONE -> number + "DONE " + seconds(step.elapsed()) + "s";
+            case ERROR -> number + "ERROR: " + step.text();
+        };
+        err.println(Terminal.printable(line));
+        err.flush();
+    }
+
+    private static String seconds(java.time.Duration elapsed) {
+        return String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.nsg.dhpush.app.ChosenBuilder;
+import dev.nsg.dhpush.engine.BuildStep;
 import dev.nsg.dhpush.app.ChosenRepository;
 import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishListener;
@@ -139,6 +141,16 @@ final class RecordingListener implements PublishListener {
     @Override
     public void layerStatus(String layer, String status, Long current, Long total) {
         reporter.layerStatus(layer, status, current, total);
+    }
+
+    @Override
+    public void buildStep(BuildStep step) {
+        reporter.buildStep(step);
+    }
+
+    @Override
+    public void builder(ChosenBuilder builder) {
+        reporter.builder(builder);
     }
 
     @Override

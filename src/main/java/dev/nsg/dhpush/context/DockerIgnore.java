@@ -74,6 +74,34 @@ public final class DockerIgnore {
         return new DockerIgnore(compiled);
     }
 
+    /**
+     * Patterns as a list, as BuildKit's session metadata carries them ({@code include-patterns}, {@code
+     * exclude-patterns}, already read from a .dockerignore by the daemon): cleaned as patternmatcher.New cleans them.
+     */
+    public static DockerIgnore ofPatterns(List<String> patterns) {
+        List<IgnorePattern> compiled = new ArrayList<>();
+        for (String line : patterns) {
+            String pattern = trimSpace(line);
+            if (pattern.isEmpty()) {
+                continue;
+            }
+            boolean invert = pattern.charAt(0) == '!';
+            if (invert) {
+                pattern = trimSpace(pattern.substring(1));
+            }
+            if (!pattern.isEmpty()) {
+                pattern = CleanPath.clean(pattern);
+            }
+            compiled.add(new IgnorePattern(invert ? "!" + pattern : pattern, 0));
+        }
+        return new DockerIgnore(compiled);
+    }
+
+    /** The patterns' texts, '!' included. */
+    public List<String> patterns() {
+        return patterns.stream().map(IgnorePattern::toString).toList();
+    }
+
     static DockerIgnore fromPatterns(List<String> lines) {
         List<IgnorePattern> compiled = new ArrayList<>();
         for (String line : lines) {
@@ -146,6 +174,11 @@ public final class DockerIgnore {
 
     /** Whether the slash-separated context-relative path is left out: it or one of its parents matches last. */
     public boolean excludes(String path) {
+        return matchesOrParentMatches(path);
+    }
+
+    /** patternmatcher's MatchesOrParentMatches: the path or one of its parents matches, and no later '!' undoes it. */
+    public boolean matchesOrParentMatches(String path) {
         boolean matched = false;
         int lastSlash = path.lastIndexOf('/');
         String[] parents = lastSlash < 0 ? new String[0] : path.substring(0, lastSlash).split("/");
@@ -171,10 +204,34 @@ public final class DockerIgnore {
     }
 
     /**
+     * Whether a directory none of these patterns matches may still hold a path one of them matches, as fsutil's
+     * filter decides whether to walk a directory its include patterns do not match: only where every pattern is a
+     * plain path (wildcards make it walk everything) and none lies below the directory can it be skipped.
+     */
+    public boolean mayMatchInside(String directory) {
+        String dirSlash = directory + "/";
+        for (IgnorePattern pattern : patterns) {
+            if (pattern.isExclusion()) {
+                continue;
+            }
+            String text = withoutTrailingGlob(pattern.text());
+            if (text.chars().anyMatch(c -> "*[]?^\\".indexOf(c) >= 0) || (text + "/").startsWith(dirSlash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutTrailingGlob(String text) {
+        String trimmed = text.endsWith("/**") ? text.substring(0, text.length() - 3) : text;
+        return trimmed.endsWith("/*") ? trimmed.substring(0, trimmed.length() - 2) : trimmed;
+    }
+
+    /**
      * Whether an excluded directory must still be walked because a '!' pattern may re-include something inside it.
      * The same prefix test as the docker CLI's archive walker, so both send the same files.
      */
-    boolean mayReincludeInside(String directory) {
+    public boolean mayReincludeInside(String directory) {
         if (!hasExclusions) {
             return false;
         }

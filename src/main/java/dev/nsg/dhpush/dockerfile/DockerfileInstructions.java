@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,15 @@ import java.util.regex.Pattern;
 public final class DockerfileInstructions {
 
     private static final Pattern ESCAPE_DIRECTIVE = Pattern.compile("(?i)^#\\s*escape\\s*=\\s*(\\S)\\s*$");
+    private static final Pattern STEP = Pattern.compile("^\\[(?:(\\S+) )?(\\d+)/\\d+\\]");
+    private static final java.util.Set<String> STEP_KEYWORDS = java.util.Set.of("RUN", "COPY", "ADD", "WORKDIR");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*[A-Za-z_]+\\s*=.*$");
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*[\"']?[A-Za-z_]");
+    /** A heredoc's terminating word: its body runs until a line that is just that word (BuildKit's parser). */
+    private static final Pattern HEREDOC_WORD = Pattern.compile("<<(-?)\\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
 
     /** One instruction: its keyword in upper case and the rest of its logical line. */
-    public record Instruction(String keyword, String arguments) {
+    public record Instruction(String keyword, String arguments, int line) {
     }
 
     private final List<Instruction> instructions;
@@ -59,11 +64,15 @@ public final class DockerfileInstructions {
         List<Instruction> instructions = new ArrayList<>();
         boolean hasHeredoc = false;
         StringBuilder logical = new StringBuilder();
+        int start = -1;
         for (int i = first; i < lines.length; i++) {
             String line = lines[i];
             String stripped = line.strip();
             if (stripped.startsWith("#") || (stripped.isEmpty() && logical.length() > 0)) {
                 continue; // comments and blank lines inside a continued instruction are dropped, as the builder does
+            }
+            if (logical.length() == 0) {
+                start = i + 1;
             }
             String trailing = line.stripTrailing();
             if (!trailing.isEmpty() && trailing.charAt(trailing.length() - 1) == escape) {
@@ -71,23 +80,44 @@ public final class DockerfileInstructions {
                 continue;
             }
             logical.append(line);
-            Instruction instruction = instruction(logical.toString());
+            Instruction instruction = instruction(logical.toString(), start);
             logical.setLength(0);
             if (instruction != null) {
-                hasHeredoc |= HEREDOC.matcher(instruction.arguments()).find()
+                boolean heredoc = HEREDOC.matcher(instruction.arguments()).find()
                         && (instruction.keyword().equals("RUN") || instruction.keyword().equals("COPY")
                                 || instruction.keyword().equals("ADD"));
+                hasHeredoc |= heredoc;
                 instructions.add(instruction);
+                if (heredoc) {
+                    i = afterHeredocs(lines, i + 1, instruction.arguments()) - 1;
+                }
             }
         }
-        Instruction last = instruction(logical.toString());
+        Instruction last = instruction(logical.toString(), start);
         if (last != null) {
             instructions.add(last);
         }
         return new DockerfileInstructions(List.copyOf(instructions), escape, hasHeredoc);
     }
 
-    private static Instruction instruction(String logicalLine) {
+    /** The index of the first line after the bodies of the heredocs an instruction opens, in order. */
+    private static int afterHeredocs(String[] lines, int from, String arguments) {
+        int next = from;
+        Matcher word = HEREDOC_WORD.matcher(arguments);
+        while (word.find()) {
+            boolean tabsStripped = !word.group(1).isEmpty();
+            while (next < lines.length) {
+                String body = tabsStripped ? lines[next].replaceFirst("^\t+", "") : lines[next];
+                next++;
+                if (body.equals(word.group(2))) {
+                    break;
+                }
+            }
+        }
+        return next;
+    }
+
+    private static Instruction instruction(String logicalLine, int lineNumber) {
         String line = logicalLine.strip();
         if (line.isEmpty()) {
             return null;
@@ -96,7 +126,7 @@ public final class DockerfileInstructions {
         while (space < line.length() && !Character.isWhitespace(line.charAt(space))) {
             space++;
         }
-        return new Instruction(line.substring(0, space).toUpperCase(Locale.ROOT), line.substring(space).strip());
+        return new Instruction(line.substring(0, space).toUpperCase(Locale.ROOT), line.substring(space).strip(), lineNumber);
     }
 
     public List<Instruction> all() {
@@ -107,10 +137,7 @@ public final class DockerfileInstructions {
         return escape;
     }
 
-    /**
-     * Heredocs ({@code RUN <<EOF}) hold lines that only look like instructions; a Dockerfile with one is not
-     * read further by dhpush.
-     */
+    /** Whether a RUN, COPY or ADD has a heredoc ({@code RUN <<EOF}); its body is not read as instructions. */
     public boolean hasHeredoc() {
         return hasHeredoc;
     }
@@ -141,6 +168,54 @@ public final class DockerfileInstructions {
             end++;
         }
         return instructions.subList(start, end);
+    }
+
+    /**
+     * The line of the instruction BuildKit names a step after: {@code [2/3] RUN …} in a one-stage Dockerfile,
+     * {@code [builder 2/5] …} or {@code [stage-1 2/5] …} in a stage (named, or by its index). BuildKit numbers only the
+     * instructions that make a step of their own: the FROM of an image (not of scratch or an earlier stage), RUN, COPY,
+     * ADD and WORKDIR.
+     */
+    public Optional<Integer> lineOfStep(String stepName) {
+        Matcher step = STEP.matcher(stepName);
+        if (!step.find()) {
+            return Optional.empty();
+        }
+        String stage = step.group(1);
+        int number = Integer.parseInt(step.group(2));
+        List<String> stageNames = new ArrayList<>();
+        List<Instruction> steps = null;
+        for (Instruction instruction : instructions) {
+            if (instruction.keyword().equals("FROM")) {
+                String name = stageName(instruction.arguments());
+                boolean wanted = stage == null || stage.equalsIgnoreCase(name) || stage.equals("stage-" + stageNames.size());
+                String base = baseName(instruction.arguments());
+                stageNames.add(name.toLowerCase(Locale.ROOT));
+                if (steps != null && stage != null) {
+                    break;
+                }
+                steps = wanted ? new ArrayList<>() : (stage == null ? new ArrayList<>() : null);
+                if (steps != null && !base.equalsIgnoreCase("scratch") && !stageNames.subList(0, stageNames.size() - 1).contains(base)) {
+                    steps.add(instruction);
+                }
+            } else if (steps != null && STEP_KEYWORDS.contains(instruction.keyword())) {
+                steps.add(instruction);
+            }
+        }
+        if (steps == null || number < 1 || number > steps.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(steps.get(number - 1).line());
+    }
+
+    /** The image or stage a FROM starts from, its flags (--platform) left out. */
+    private static String baseName(String fromArguments) {
+        for (String word : fromArguments.split("\\s+")) {
+            if (!word.startsWith("--")) {
+                return word.toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
     }
 
     private static String stageName(String fromArguments) {

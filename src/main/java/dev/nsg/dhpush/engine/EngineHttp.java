@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +96,46 @@ final class EngineHttp {
         }
     }
 
+    /**
+     * Asks the engine to switch the connection to another protocol ({@code POST /session}, {@code Upgrade: h2c}). On
+     * {@code 101} the connection is handed over whole: its input still holds any bytes the engine sent right after
+     * the head (the daemon's HTTP/2 preface can arrive in the same read). Any other answer comes back as a response.
+     *
+     * @param headers header lines in order; a name may repeat
+     */
+    Upgrade upgrade(String target, String protocol, List<Map.Entry<String, String>> headers) throws IOException {
+        EngineConnection connection = connector.open();
+        try {
+            StringBuilder head = new StringBuilder()
+                    .append("POST ").append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(connector.hostHeader()).append("\r\n")
+                    .append("User-Agent: ").append(userAgent).append("\r\n")
+                    .append("Content-Length: 0\r\n")
+                    .append("Connection: Upgrade\r\n")
+                    .append("Upgrade: ").append(protocol).append("\r\n");
+            headers.forEach(header -> head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
+            head.append("\r\n");
+            LOG.debugf("engine request: POST %s (upgrade to %s)", target, protocol);
+            OutputStream out = connection.output();
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = new BufferedInputStream(connection.input(), BUFFER);
+            EngineResponse response = readResponse("POST", in, connection);
+            LOG.debugf("engine response: %d for POST %s", response.status(), target);
+            if (response.status() != 101) {
+                return new Upgrade(null, response);
+            }
+            return new Upgrade(new EngineConnection(in, out, connection.transport()), null);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Either the switched connection, or the engine's other answer. */
+    record Upgrade(EngineConnection connection, EngineResponse refusal) {
+    }
+
     private static EngineResponse readResponse(String method, InputStream in, EngineConnection connection) throws IOException {
         String statusLine = HttpLines.readLine(in);
         String[] parts = statusLine.split(" ", 3);
@@ -110,7 +151,9 @@ final class EngineHttp {
             }
         }
         InputStream body;
-        if (method.equals("HEAD") || status == 204 || status == 304) {
+        if (status == 101) {
+            body = in;
+        } else if (method.equals("HEAD") || status == 204 || status == 304) {
             body = InputStream.nullInputStream();
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = new ChunkedInputStream(in);

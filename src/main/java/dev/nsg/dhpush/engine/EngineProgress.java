@@ -7,6 +7,10 @@ public interface EngineProgress {
     default void buildOutput(String text) {
     }
 
+    /** A BuildKit step's progress (the classic builder reports through {@link #buildOutput} instead). */
+    default void buildStep(BuildStep step) {
+    }
+
     /** Per-layer push progress; {@code current}/{@code total} are bytes, or null when the engine gives none. */
     default void layerStatus(String layer, String status, Long current, Long total) {
     }

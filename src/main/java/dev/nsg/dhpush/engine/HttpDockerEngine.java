@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.nsg.dhpush.failure.BuildFailedException;
 import dev.nsg.dhpush.failure.EngineUnavailableException;
 import dev.nsg.dhpush.failure.EngineUnavailableException.Reason;
 import dev.nsg.dhpush.failure.PushFailedException;
@@ -36,6 +37,7 @@ public final class HttpDockerEngine implements DockerEngine {
     private final EngineWait wait;
     private ApiVersion version;
     private String engineVersion;
+    private String builderVersion;
 
     HttpDockerEngine(EngineAddress address, EngineHttp http, ObjectMapper json, EngineWait wait) {
         this.address = address;
@@ -55,28 +57,11 @@ public final class HttpDockerEngine implements DockerEngine {
 
     @Override
     public String build(BuildRequest request, EngineProgress progress) {
-        String image = request.names().isEmpty() ? "image" : request.names().get(0);
-        StringBuilder query = new StringBuilder("version=1&rm=1&forcerm=1");
-        request.names().forEach(name -> param(query, "t", name));
+        String image = imageName(request);
+        StringBuilder query = buildQuery(request, "1");
+        param(query, "rm", "1");
+        param(query, "forcerm", "1");
         param(query, "dockerfile", request.context().dockerfileName());
-        param(query, "buildargs", toJson(request.buildArgs()));
-        param(query, "labels", toJson(request.labels()));
-        BuildFlags flags = request.flags();
-        if (flags.target() != null) {
-            param(query, "target", flags.target());
-        }
-        if (flags.pull()) {
-            param(query, "pull", "1");
-        }
-        if (flags.noCache()) {
-            param(query, "nocache", "1");
-        }
-        if (flags.network() != null) {
-            param(query, "networkmode", flags.network());
-        }
-        if (flags.platform() != null) {
-            param(query, "platform", flags.platform());
-        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-tar");
         if (request.registryConfig() != null) {
@@ -97,6 +82,108 @@ public final class HttpDockerEngine implements DockerEngine {
         } catch (IOException e) {
             throw dropped("build " + image, e);
         }
+    }
+
+    @Override
+    public boolean prefersBuildKit() {
+        negotiated();
+        return "2".equals(builderVersion);
+    }
+
+    @Override
+    public EngineConnection openSession(SessionRequest session) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("X-Docker-Expose-Session-Uuid", session.id()));
+        headers.add(Map.entry("X-Docker-Expose-Session-Name", session.name()));
+        headers.add(Map.entry("X-Docker-Expose-Session-Sharedkey", session.sharedKey()));
+        session.methods().forEach(method -> headers.add(Map.entry("X-Docker-Expose-Session-Grpc-Method", method)));
+        EngineHttp.Upgrade upgrade;
+        try {
+            upgrade = http.upgrade(api("/session"), "h2c", headers);
+        } catch (IOException e) {
+            throw unreachable("open a BuildKit session", e);
+        }
+        if (upgrade.refusal() != null) {
+            try (EngineResponse refusal = upgrade.refusal()) {
+                throw new BuildFailedException(BuildFailedException.Reason.REFUSED, null, "open a BuildKit session: the engine answered "
+                        + refusal.status() + ": " + errorMessage(refusal), null, null, null, List.of());
+            } catch (IOException e) {
+                throw dropped("open a BuildKit session", e);
+            }
+        }
+        return upgrade.connection();
+    }
+
+    @Override
+    public String buildWithSession(BuildKitRequest request, BuildKitStream stream) {
+        BuildRequest build = request.build();
+        String image = imageName(build);
+        StringBuilder query = buildQuery(build, "2");
+        param(query, "session", request.sessionId());
+        param(query, "remote", "client-session");
+        param(query, "buildid", request.buildId());
+        param(query, "dockerfile", request.dockerfileName());
+        if (!request.cacheFrom().isEmpty()) {
+            param(query, "cachefrom", toJson(request.cacheFrom()));
+        }
+        BuildKitStreamReader reader = new BuildKitStreamReader(image, build.context().dockerfile(), stream);
+        EngineResponse response;
+        try {
+            // Base images authenticate through the session's Auth service; X-Registry-Config is not read by BuildKit.
+            response = http.send("POST", api("/build?" + query), Map.of(), null);
+        } catch (IOException e) {
+            throw unreachable("build " + image, e);
+        }
+        try (response) {
+            if (!response.isSuccess()) {
+                throw reader.refused(errorMessage(response));
+            }
+            return reader.read(response.body(), json);
+        } catch (IOException e) {
+            throw dropped("build " + image, e);
+        }
+    }
+
+    @Override
+    public void cancelBuild(String buildId) {
+        StringBuilder query = new StringBuilder();
+        param(query, "id", buildId);
+        try (EngineResponse ignored = http.send("POST", api("/build/cancel?" + query), Map.of(), null)) {
+            LOG.debugf("asked the engine to cancel build %s: %d", buildId, ignored.status());
+        } catch (IOException | RuntimeException e) {
+            // The build's own connection closing cancels it as well.
+            LOG.debugf("cancel of build %s not delivered: %s", buildId, e.getMessage());
+        }
+    }
+
+    private static String imageName(BuildRequest request) {
+        return request.names().isEmpty() ? "image" : request.names().get(0);
+    }
+
+    /** The parameters both builders read the same way. */
+    private StringBuilder buildQuery(BuildRequest request, String builder) {
+        StringBuilder query = new StringBuilder();
+        param(query, "version", builder);
+        request.names().forEach(name -> param(query, "t", name));
+        param(query, "buildargs", toJson(request.buildArgs()));
+        param(query, "labels", toJson(request.labels()));
+        BuildFlags flags = request.flags();
+        if (flags.target() != null) {
+            param(query, "target", flags.target());
+        }
+        if (flags.pull()) {
+            param(query, "pull", "1");
+        }
+        if (flags.noCache()) {
+            param(query, "nocache", "1");
+        }
+        if (flags.network() != null) {
+            param(query, "networkmode", flags.network());
+        }
+        if (flags.platform() != null) {
+            param(query, "platform", flags.platform());
+        }
+        return query;
     }
 
     @Override
@@ -179,6 +266,7 @@ public final class HttpDockerEngine implements DockerEngine {
         ApiVersion engine;
         try (EngineResponse ping = pingWaiting()) {
             String header = ping.header("API-Version");
+            builderVersion = ping.header("Builder-Version");
             engine = header != null ? ApiVersion.parse(header) : null;
         } catch (IOException e) {
             throw unreachable("connect to the Docker engine", e);
@@ -281,7 +369,7 @@ public final class HttpDockerEngine implements DockerEngine {
         return "HTTP " + response.status() + (body.isBlank() ? "" : ": " + body.strip());
     }
 
-    private String toJson(Map<String, String> map) {
+    private String toJson(Object map) {
         try {
             return json.writeValueAsString(map);
         } catch (IOException e) {

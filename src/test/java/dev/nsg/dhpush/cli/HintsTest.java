@@ -91,8 +91,8 @@ class HintsTest {
     void theDockerServiceAndDockerHubFailures_getAdviceForThem() {
         String buildKit = Hints.of(new BuildFailedException(BuildFailedException.Reason.BUILDKIT_ONLY, "--mount", "build a:1: x",
                 Path.of("/src/Dockerfile"), 7, null, List.of()));
-        assertEquals("--mount needs BuildKit; dhpush drives the classic builder (the one Bitbucket's docker service allows):"
-                + " rewrite line 7 of /src/Dockerfile with COPY what the step needs and RUN without --mount", buildKit);
+        assertEquals("--mount needs BuildKit: use --builder buildkit (or rewrite line 7 of /src/Dockerfile with COPY what the"
+                + " step needs and RUN without --mount)", buildKit);
         String policy = Hints.of(new BuildFailedException(BuildFailedException.Reason.ENGINE_POLICY, "pipelines", "build a:1: x",
                 Path.of("/src/Dockerfile"), null, null, List.of()));
         assertTrue(policy.startsWith("Bitbucket's docker service refuses privileged containers"), policy);

@@ -1,0 +1,115 @@
+package dev.nsg.dhpush.buildkit;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
+import dev.nsg.dhpush.engine.BuildKitRequest;
+import dev.nsg.dhpush.engine.BuildRequest;
+import dev.nsg.dhpush.engine.DockerEngine;
+import dev.nsg.dhpush.engine.EngineProgress;
+import dev.nsg.dhpush.engine.SessionRequest;
+import dev.nsg.dhpush.failure.BuildFailedException;
+import io.grpc.ServerServiceDefinition;
+
+/**
+ * A build through BuildKit, as {@code docker build} runs it on current engines: a session serving the context, the
+ * Dockerfile, registry credentials and secrets, then {@code /build?version=2} naming it, its progress decoded as it
+ * comes. The session stays open until the build's stream ends (exporting may still ask for credentials), and an
+ * interrupted run cancels the build on the engine.
+ */
+public final class BuildKitBuilder {
+
+    private static final Logger LOG = Logger.getLogger(BuildKitBuilder.class);
+    /** BuildKit's words for a RUN whose command failed: "… did not complete successfully: exit code: 3". */
+    private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
+    private static final String ID_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private BuildKitBuilder() {
+    }
+
+    /** Builds and returns the image ID the engine reports. */
+    public static String build(DockerEngine engine, BuildRequest request, BuildKitOptions options, EngineProgress progress) {
+        Path context = request.context().directory();
+        Path dockerfile = request.context().dockerfile();
+        Map<String, Path> directories = Map.of("context", context, "dockerfile", dockerfile.getParent());
+        Map<String, BuildSecret> secrets = new LinkedHashMap<>();
+        options.secrets().forEach(secret -> secrets.put(secret.id(), secret));
+        SessionFailures failures = new SessionFailures();
+        SyncCounters counters = new SyncCounters();
+        ExecutorService handlers = BuildKitSession.handlerThreads();
+        List<ServerServiceDefinition> services = List.of(HealthService.definition(),
+                FileSyncService.definition(directories, handlers, failures, counters),
+                AuthService.definition(options.pulls()), SecretsService.definition(secrets));
+        List<String> methods = new ArrayList<>(List.of(SessionMethods.path(HealthService.CHECK), SessionMethods.path(FileSyncService.DIFF_COPY),
+                SessionMethods.path(AuthService.CREDENTIALS), SessionMethods.path(SecretsService.GET_SECRET)));
+        String sessionId = randomId();
+        String buildId = "dhpush-" + randomId();
+        SessionRequest session = new SessionRequest(sessionId, context.getFileName() == null ? "context" : context.getFileName().toString(),
+                SharedKey.of(context, SharedKey.defaultIdFile()), methods);
+        TraceProgress trace = new TraceProgress(progress);
+        try (BuildKitSession open = BuildKitSession.open(engine, session, services, handlers)) {
+            Thread cancel = new Thread(() -> {
+                engine.cancelBuild(buildId);
+                open.close();
+            }, "buildkit-cancel");
+            Runtime.getRuntime().addShutdownHook(cancel);
+            try {
+                String imageId = engine.buildWithSession(new BuildKitRequest(request, sessionId, buildId,
+                        dockerfile.getFileName().toString(), options.cacheFrom()), trace);
+                LOG.debugf("BuildKit session %s: %d entries listed, %d files (%d bytes) sent", sessionId, counters.listed.get(),
+                        counters.filesSent.get(), counters.bytesSent.get());
+                return imageId;
+            } catch (BuildFailedException e) {
+                throw withStep(e, trace.failed(), failures.first(), dockerfile);
+            } finally {
+                removeHook(cancel);
+            }
+        }
+    }
+
+    /**
+     * The step that failed, the Dockerfile line it comes from and the command's exit code, with the step's last lines;
+     * or, where dhpush's side of the session failed (a file it could not read), that.
+     */
+    private static BuildFailedException withStep(BuildFailedException e, TraceProgress.Step failed, String localFailure, Path dockerfile) {
+        if (e.reason() != BuildFailedException.Reason.STEP || failed == null || failed.name() == null) {
+            String message = e.getMessage() + (localFailure == null ? "" : " (" + localFailure + ")");
+            return localFailure == null ? e : new BuildFailedException(e.reason(), e.detail(), message, e.dockerfile(), e.line(), e.step(), e.stepOutput());
+        }
+        Integer line = DockerfileInstructions.read(dockerfile).lineOfStep(failed.name()).orElse(null);
+        Matcher exit = EXIT_CODE.matcher(failed.error() == null ? e.getMessage() : failed.error());
+        String why = exit.find() ? "exit code " + exit.group(1) : (failed.error() != null ? failed.error() : e.getMessage());
+        String image = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(": ")));
+        String message = image + ": " + failed.name() + (line == null ? "" : " (" + dockerfile + " line " + line + ")") + " failed: " + why;
+        return new BuildFailedException(e.reason(), e.detail(), message, e.dockerfile(), line, failed.name(), failed.lastLines());
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    /** 25 base-36 characters, the form of BuildKit's own session ids (identity.NewID). */
+    private static String randomId() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder(25);
+        for (int i = 0; i < 25; i++) {
+            id.append(ID_CHARACTERS.charAt(random.nextInt(ID_CHARACTERS.length())));
+        }
+        return id.toString();
+    }
+
+}
