@@ -8,7 +8,10 @@
 # Sourced by src/scripts/test; relies on log(), die(), apt_install() and on_exit() from common.sh.
 
 ENGINES_DIR="$REPO_DIR/target/engines"
-NEWER_ENGINE_PACKAGES=(docker.io containerd)
+# docker-buildx: the reference the BuildKit tests compare dhpush's images with (run with a DOCKER_CONFIG of its own,
+# never from ~/.docker, so the docker CLI the other tests compare against stays the classic one).
+NEWER_ENGINE_PACKAGES=(docker.io containerd docker-buildx)
+BUILDX_PLUGIN="$ENGINES_DIR/root/usr/libexec/docker/cli-plugins/docker-buildx"
 NEWER_ENGINE_PIDS=()
 
 # The apt source the machine itself uses (deb822 or one-line format), so no mirror is named in the repository.
@@ -26,7 +29,7 @@ machine_debian_source() {
 # Downloads and unpacks trixie's docker.io and containerd into $ENGINES_DIR/root, once: later runs reuse them.
 fetch_newer_engine() {
     local root="$ENGINES_DIR/root"
-    if [ -x "$root/usr/sbin/dockerd" ] && [ -x "$root/usr/bin/containerd" ]; then
+    if [ -x "$root/usr/sbin/dockerd" ] && [ -x "$root/usr/bin/containerd" ] && [ -x "$BUILDX_PLUGIN" ]; then
         return 0
     fi
     local uri keyring apt_dir="$ENGINES_DIR/apt"
@@ -52,7 +55,7 @@ fetch_newer_engine() {
     for deb in "$apt_dir"/debs/*.deb; do
         dpkg-deb -x "$deb" "$root"
     done
-    log "newer engines: unpacked $("$root/usr/sbin/dockerd" --version) and containerd $("$root/usr/bin/containerd" --version | awk '{print $3}')"
+    log "newer engines: unpacked $("$root/usr/sbin/dockerd" --version), containerd $("$root/usr/bin/containerd" --version | awk '{print $3}') and buildx $("$BUILDX_PLUGIN" version | awk '{print $2}')"
 }
 
 # start_newer_engine NAME STORE OCTET: containerd and dockerd 26.1 for engine NAME (classic|containerd image store),
@@ -131,7 +134,8 @@ stop_newer_engines() {
     done
 }
 
-# Exports DHPUSH_ENGINE_26_HOST and DHPUSH_ENGINE_26_CONTAINERD_HOST for the Java tests' engine matrix.
+# Exports DHPUSH_ENGINE_26_HOST and DHPUSH_ENGINE_26_CONTAINERD_HOST for the Java tests' engine matrix, and
+# DHPUSH_BUILDX, the buildx plugin the BuildKit tests compare with.
 start_newer_engines() {
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 || ! command -v ip >/dev/null 2>&1; then
         die "the engine matrix (Docker 26.1 beside this engine) needs root on Debian (apt-get, and ip for its bridges):" \
@@ -143,5 +147,6 @@ start_newer_engines() {
     DHPUSH_ENGINE_26_HOST=$NEWER_ENGINE_HOST
     start_newer_engine dhpush-d26c containerd 27
     DHPUSH_ENGINE_26_CONTAINERD_HOST=$NEWER_ENGINE_HOST
-    export DHPUSH_ENGINE_26_HOST DHPUSH_ENGINE_26_CONTAINERD_HOST
+    DHPUSH_BUILDX=$BUILDX_PLUGIN
+    export DHPUSH_ENGINE_26_HOST DHPUSH_ENGINE_26_CONTAINERD_HOST DHPUSH_BUILDX
 }

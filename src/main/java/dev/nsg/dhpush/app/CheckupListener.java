@@ -11,10 +11,13 @@ import dev.nsg.dhpush.dockerfile.BaseImage;
 public interface CheckupListener {
 
     /** The checks, in the order a publish meets them. */
-    enum Check { ENGINE, REGISTRY, RATE_LIMIT, BASE_IMAGES, CONTEXT, TAGS }
+    enum Check { ENGINE, BUILDER, REGISTRY, RATE_LIMIT, BASE_IMAGES, CONTEXT, TAGS }
 
     /** The engine answered; {@code description} names its address, version and API. */
     void engine(String description);
+
+    /** The builder a publish would build with, and why. */
+    void builder(ChosenBuilder builder);
 
     /** The registry answered, took the credentials and granted push. */
     void registry(ProvenAccess proven);

@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
+import java.util.List;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
 import dev.nsg.dhpush.failure.InvalidInputException.Problem;
@@ -21,7 +21,7 @@ import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 record ProjectSettings(Path file, String namespace, BuilderChoice.Kind builder) {
 
     static final String FILE_NAME = "dhpush.properties";
-    private static final Set<String> KEYS = Set.of("namespace", "builder");
+    private static final List<String> KEYS = List.of("namespace", "builder");
 
     /** The settings in {@code directory}, or empty when it keeps none. */
     static Optional<ProjectSettings> read(Path directory) {

@@ -43,6 +43,15 @@ public class PublishCheckup {
             engine = null;
             fail(Check.ENGINE, e, failures, listener);
         }
+        if (engine == null) {
+            listener.skipped(Check.BUILDER, Check.ENGINE);
+        } else {
+            try {
+                listener.builder(publish.chooseBuilder(plan, engine));
+            } catch (DhpushException e) {
+                fail(Check.BUILDER, e, failures, listener);
+            }
+        }
         List<TagState> states = new ArrayList<>();
         RateLimit rateLimit = new RateLimit(null, null, null);
         try (RegistryClient registry = publish.preflight(plan.repository(), credentials.get(), access, proven(listener))) {

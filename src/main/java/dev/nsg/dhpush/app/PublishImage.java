@@ -85,15 +85,21 @@ public class PublishImage {
 
     /**
      * Which builder runs: asked of the engine for auto. Secrets can only be mounted by BuildKit, so asking for them
-     * with the classic builder stops the run here, before anything is sent.
+     * with the classic builder stops the run here, before anything is built.
      */
     ChosenBuilder chooseBuilder(PublishPlan plan, DockerEngine engine) {
         ChosenBuilder chosen = ChosenBuilder.choose(plan.builder(), engine.prefersBuildKit());
-        if (!chosen.buildKit() && !plan.settings().secrets().isEmpty()) {
+        if (!chosen.buildKit()) {
+            refuseSecretsWithTheClassicBuilder(plan);
+        }
+        return chosen;
+    }
+
+    private static void refuseSecretsWithTheClassicBuilder(PublishPlan plan) {
+        if (!plan.settings().secrets().isEmpty()) {
             throw new InvalidInputException(Problem.BUILDKIT_NEEDED, plan.settings().secrets().get(0).id(), "build "
                     + plan.imageNames().get(0) + ": build secrets need BuildKit, and this build uses the classic builder");
         }
-        return chosen;
     }
 
     /** Which parts of the run to do. */
@@ -130,10 +136,13 @@ public class PublishImage {
         listener.target(plan.target());
         plan.context().skipped().forEach(name -> listener.notice("build context: skipping \"" + name
                 + "\": a socket cannot be sent (docker build leaves it out too)"));
-        ChosenBuilder builder = chooseBuilder(plan, engine);
+        if (plan.builder().kind() == BuilderChoice.Kind.CLASSIC) {
+            refuseSecretsWithTheClassicBuilder(plan);
+        }
         try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
             listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
                     + " (" + engine.describe() + ")");
+            ChosenBuilder builder = chooseBuilder(plan, engine);
             listener.builder(builder);
             long started = System.nanoTime();
             String imageId = build(plan, builder, engine, pullCredentials(plan.repository(), credentials, dockerHubPulls), listener);
@@ -206,8 +215,18 @@ public class PublishImage {
     private String build(PublishPlan plan, ChosenBuilder builder, DockerEngine engine, Map<String, Credentials> pulls,
             PublishListener listener) {
         if (builder.buildKit()) {
-            return BuildKitBuilder.build(engine, buildKitRequest(plan), new BuildKitOptions(plan.settings().secrets(),
-                    plan.settings().cacheFrom(), pulls), listener);
+            try {
+                return BuildKitBuilder.build(engine, buildKitRequest(plan), new BuildKitOptions(plan.settings().secrets(),
+                        plan.settings().cacheFrom(), pulls), listener);
+            } catch (BuildFailedException e) {
+                // An engine whose authorization plugin refuses BuildKit (its session or its build request) before anything
+                // was built: where BuildKit was only the engine's default, the classic builder still builds the image.
+                if (e.reason() != BuildFailedException.Reason.ENGINE_POLICY || builder.asked().kind() != BuilderChoice.Kind.AUTO
+                        || !plan.settings().secrets().isEmpty()) {
+                    throw e;
+                }
+                listener.notice(e.getMessage() + "; building with the classic builder instead");
+            }
         }
         try {
             return engine.build(buildRequest(plan, pulls), listener);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,9 +57,11 @@ public final class BuildKitBuilder {
         String buildId = "dhpush-" + randomId();
         SessionRequest session = new SessionRequest(sessionId, context.getFileName() == null ? "context" : context.getFileName().toString(),
                 SharedKey.of(context, SharedKey.defaultIdFile()), methods);
-        TraceProgress trace = new TraceProgress(progress);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        TraceProgress trace = new TraceProgress(progress, interrupted);
         try (BuildKitSession open = BuildKitSession.open(engine, session, services, handlers)) {
             Thread cancel = new Thread(() -> {
+                interrupted.set(true);
                 engine.cancelBuild(buildId);
                 open.close();
             }, "buildkit-cancel");
@@ -69,8 +72,11 @@ public final class BuildKitBuilder {
                 LOG.debugf("BuildKit session %s: %d entries listed, %d files (%d bytes) sent", sessionId, counters.listed.get(),
                         counters.filesSent.get(), counters.bytesSent.get());
                 return imageId;
-            } catch (BuildFailedException e) {
-                throw withStep(e, trace.failed(), failures.first(), dockerfile);
+            } catch (RuntimeException e) {
+                if (interrupted.get()) {
+                    awaitExit();
+                }
+                throw e instanceof BuildFailedException failed ? withStep(failed, trace.failed(), failures.first(), dockerfile) : e;
             } finally {
                 removeHook(cancel);
             }
@@ -92,6 +98,22 @@ public final class BuildKitBuilder {
         String image = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(": ")));
         String message = image + ": " + failed.name() + (line == null ? "" : " (" + dockerfile + " line " + line + ")") + " failed: " + why;
         return new BuildFailedException(e.reason(), e.detail(), message, e.dockerfile(), line, failed.name(), failed.lastLines());
+    }
+
+    /**
+     * Ctrl-C cancelled the build, so the engine ends its stream with an error at once, while the JVM is still running
+     * its shutdown hooks (one of which says "interrupted"): that error is the interruption's own doing and is not
+     * reported; this thread waits for the exit instead.
+     */
+    private static void awaitExit() {
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void removeHook(Thread hook) {

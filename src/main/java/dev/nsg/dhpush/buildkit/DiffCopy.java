@@ -114,7 +114,7 @@ final class DiffCopy implements StreamObserver<Packet> {
     }
 
     private void sendFile(int id, List<SyncEntry> listed) {
-        if (id < 0 || id >= listed.size() || !listed.get(id).isRegularFile()) {
+        if (id < 0 || id >= listed.size() || !listed.get(id).isRegularFile() || listed.get(id).isHardLink()) {
             throw new UncheckedIOException("the daemon asked for entry " + id, new IOException("not a file that was listed"));
         }
         SyncEntry entry = listed.get(id);

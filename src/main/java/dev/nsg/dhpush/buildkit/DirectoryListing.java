@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,8 @@ final class DirectoryListing {
     private final Consumer<SyncEntry> sink;
     /** Directories walked into but not sent yet: sent as soon as something inside them is. */
     private final Deque<SyncEntry> pending = new ArrayDeque<>();
+    /** The first path sent of each multiply-linked file, by device and inode. */
+    private final Map<String, String> firstLinks = new HashMap<>();
 
     private DirectoryListing(Path root, SyncFilter filter, Consumer<SyncEntry> sink) {
         this.root = root;
@@ -64,7 +67,7 @@ final class DirectoryListing {
             if (sent) {
                 pending.forEach(sink);
                 pending.clear();
-                sink.accept(entry);
+                sink.accept(linked(entry));
             }
             if (entry.isDirectory() && filter.walksInto(path, sent)) {
                 if (!sent) {
@@ -76,6 +79,21 @@ final class DirectoryListing {
                 }
             }
         }
+    }
+
+    /**
+     * A further name of a file already sent goes as a hard link to the first (linkname set, size 0), as fsutil sends it:
+     * the daemon then makes the same link in the layer, and the bytes cross once.
+     */
+    private SyncEntry linked(SyncEntry entry) {
+        if (!entry.isRegularFile() || entry.links() < 2) {
+            return entry;
+        }
+        String first = firstLinks.putIfAbsent(entry.inode(), entry.stat().getPath());
+        if (first == null) {
+            return entry;
+        }
+        return new SyncEntry(entry.stat().toBuilder().setLinkname(first).setSize(0).build(), entry.file(), entry.links(), entry.inode());
     }
 
     private static List<String> sortedNames(Path directory) {
@@ -92,7 +110,7 @@ final class DirectoryListing {
     private static SyncEntry describe(Path file, String path) {
         Map<String, Object> unix;
         try {
-            unix = Files.readAttributes(file, "unix:mode,size,lastModifiedTime,rdev", LinkOption.NOFOLLOW_LINKS);
+            unix = Files.readAttributes(file, "unix:mode,size,lastModifiedTime,rdev,nlink,dev,ino", LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -118,7 +136,7 @@ final class DirectoryListing {
             stat.setDevmajor(((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
             stat.setDevminor((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
         }
-        return new SyncEntry(stat.build(), file);
+        return new SyncEntry(stat.build(), file, (Integer) unix.get("nlink"), unix.get("dev") + ":" + unix.get("ino"));
     }
 
     /** st_mode to Go's os.FileMode, as fsutil's stat_unix.go converts it. */

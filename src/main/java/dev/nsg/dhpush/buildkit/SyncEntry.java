@@ -4,8 +4,13 @@ import java.nio.file.Path;
 
 import dev.nsg.dhpush.buildkit.wire.Stat;
 
-/** One path of a synced directory as the daemon is told about it, and where its bytes are when it asks. */
-record SyncEntry(Stat stat, Path file) {
+/**
+ * One path of a synced directory as the daemon is told about it, and where its bytes are when it asks.
+ *
+ * @param links how many names the file has
+ * @param inode its device and inode, which tell its names apart from other files'
+ */
+record SyncEntry(Stat stat, Path file, int links, String inode) {
 
     /** Go's os.FileMode type bits: fsutil sends modes as Go has them, not as st_mode. */
     static final int GO_DIR = 1 << 31;
@@ -19,9 +24,13 @@ record SyncEntry(Stat stat, Path file) {
     static final int GO_STICKY = 1 << 20;
     private static final int GO_TYPE = GO_DIR | GO_SYMLINK | GO_DEVICE | GO_NAMED_PIPE | GO_SOCKET | GO_CHAR_DEVICE;
 
-    /** Only regular files are ever requested. */
+    /** Only regular files are ever requested (and of those, not a further name of one already sent). */
     boolean isRegularFile() {
         return (stat.getMode() & GO_TYPE) == 0;
+    }
+
+    boolean isHardLink() {
+        return isRegularFile() && !stat.getLinkname().isEmpty();
     }
 
     boolean isDirectory() {

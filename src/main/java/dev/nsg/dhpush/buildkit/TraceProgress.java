@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
@@ -34,13 +35,16 @@ final class TraceProgress implements BuildKitStream {
     private static final int KEPT_LINES = 20;
 
     private final EngineProgress progress;
+    private final AtomicBoolean silenced;
     private final Map<String, Step> steps = new HashMap<>();
     private final Map<String, Boolean> statusesDone = new HashMap<>();
     private int numbered;
     private Step failed;
 
-    TraceProgress(EngineProgress progress) {
+    /** @param silenced once set (the run is being interrupted), nothing more is reported */
+    TraceProgress(EngineProgress progress, AtomicBoolean silenced) {
         this.progress = progress;
+        this.silenced = silenced;
     }
 
     /** The step that ended in an error, if one did. */
@@ -156,6 +160,9 @@ final class TraceProgress implements BuildKitStream {
     }
 
     private void emit(Step step, Kind kind, String text, Duration elapsed) {
+        if (silenced.get()) {
+            return;
+        }
         progress.buildStep(new BuildStep(step.number, step.name == null ? "" : step.name, kind, text, elapsed));
     }
 

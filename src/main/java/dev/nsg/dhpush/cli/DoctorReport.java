@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.nsg.dhpush.app.ChosenBuilder;
 import dev.nsg.dhpush.app.CheckupListener;
 import dev.nsg.dhpush.app.ProvenAccess;
 import dev.nsg.dhpush.app.PublishPlan;
@@ -50,7 +51,17 @@ final class DoctorReport implements CheckupListener {
 
     @Override
     public void engine(String description) {
-        row(Check.ENGINE, Verdict.ok, description + "; builds with the classic builder", null, Map.of("engine", description));
+        row(Check.ENGINE, Verdict.ok, description, null, Map.of("engine", description));
+    }
+
+    @Override
+    public void builder(ChosenBuilder builder) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("builder", builder.buildKit() ? "buildkit" : "classic");
+        data.put("asked", builder.asked().kind().name().toLowerCase(java.util.Locale.ROOT));
+        data.put("askedBy", builder.asked().source());
+        data.put("engineDefault", builder.engineDefault() ? "buildkit" : "classic");
+        row(Check.BUILDER, Verdict.ok, BuilderWords.describe(builder), null, data);
     }
 
     @Override
@@ -194,6 +205,7 @@ final class DoctorReport implements CheckupListener {
     private static String label(Check check) {
         return switch (check) {
             case ENGINE -> "engine";
+            case BUILDER -> "builder";
             case REGISTRY -> "registry";
             case RATE_LIMIT -> "pull quota";
             case BASE_IMAGES -> "base image";

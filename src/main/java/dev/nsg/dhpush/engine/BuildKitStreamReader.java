@@ -39,6 +39,11 @@ final class BuildKitStreamReader {
 
     /** The engine refused the request itself (HTTP 4xx/5xx). */
     BuildFailedException refused(String engineMessage) {
+        Matcher denied = BuildStream.PLUGIN_DENIED.matcher(engineMessage.strip());
+        if (denied.matches()) {
+            return new BuildFailedException(Reason.ENGINE_POLICY, denied.group(1), "build " + image + ": the engine's authorization plugin "
+                    + denied.group(1) + " refused the build: " + denied.group(2), dockerfile, null, null, List.of());
+        }
         BuildFailedException known = dockerfileFailure(engineMessage.strip());
         return known != null ? known
                 : failure(Reason.REFUSED, "build " + image + ": the engine refused the build: " + engineMessage, null);

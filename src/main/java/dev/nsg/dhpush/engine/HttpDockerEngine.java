@@ -105,8 +105,14 @@ public final class HttpDockerEngine implements DockerEngine {
         }
         if (upgrade.refusal() != null) {
             try (EngineResponse refusal = upgrade.refusal()) {
+                String message = errorMessage(refusal);
+                java.util.regex.Matcher denied = BuildStream.PLUGIN_DENIED.matcher(message.strip());
+                if (denied.matches()) {
+                    throw new BuildFailedException(BuildFailedException.Reason.ENGINE_POLICY, denied.group(1), "open a BuildKit session:"
+                            + " the engine's authorization plugin " + denied.group(1) + " refused it: " + denied.group(2), null, null, null, List.of());
+                }
                 throw new BuildFailedException(BuildFailedException.Reason.REFUSED, null, "open a BuildKit session: the engine answered "
-                        + refusal.status() + ": " + errorMessage(refusal), null, null, null, List.of());
+                        + refusal.status() + ": " + message, null, null, null, List.of());
             } catch (IOException e) {
                 throw dropped("open a BuildKit session", e);
             }

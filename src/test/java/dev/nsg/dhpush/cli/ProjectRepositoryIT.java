@@ -112,7 +112,15 @@ class ProjectRepositoryIT {
         Path dir = project(TITLED, "namespce=acme\n");
         Commands.Result result = Dhpush.runIn(dir, Map.of("DOCKER_HUB_USER", "someone"), "build", "--dry-run", "--tag", "1");
         assertEquals(2, result.exitCode(), result.toString());
-        assertTrue(result.stderr().contains("unknown setting \"namespce\" (known: namespace)"), result.stderr());
+        assertTrue(result.stderr().contains("unknown setting \"namespce\" (known: namespace, builder)"), result.stderr());
+    }
+
+    @Test
+    void aBuilderTheSettingsCannotName_exits2() throws Exception {
+        Path dir = project(TITLED, "namespace=acme\nbuilder=fastest\n");
+        Commands.Result result = Dhpush.runIn(dir, Map.of(), "build", "--dry-run", "--tag", "1");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("builder=fastest is not a builder (auto, buildkit or classic)"), result.stderr());
     }
 
     @Test
