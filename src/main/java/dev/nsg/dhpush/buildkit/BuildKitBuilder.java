@@ -31,8 +31,12 @@ import io.grpc.ServerServiceDefinition;
 public final class BuildKitBuilder {
 
     private static final Logger LOG = Logger.getLogger(BuildKitBuilder.class);
-    /** BuildKit's words for a RUN whose command failed: "… did not complete successfully: exit code: 3". */
-    private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
+    /**
+     * BuildKit's words for a RUN whose command failed: "process … did not complete successfully: exit code: 3" (Docker
+     * 23 and later), "executor failed running [/bin/sh -c …]: exit code: 3" (Docker 20.10).
+     */
+    private static final Pattern EXIT_CODE = Pattern.compile("(?:did not complete successfully|executor failed running \\[.*\\]): exit code: (\\d+)",
+            Pattern.DOTALL);
     private static final String ID_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private BuildKitBuilder() {

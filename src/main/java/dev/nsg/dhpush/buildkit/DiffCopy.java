@@ -86,20 +86,18 @@ final class DiffCopy implements StreamObserver<Packet> {
             DirectoryListing.walk(root, filter, entry -> {
                 write(Packet.newBuilder().setType(PacketType.PACKET_STAT).setStat(entry.stat()).build());
                 listed.add(entry);
+                // The daemon compares the listing with its copy as it arrives and asks for changed files at once:
+                // what it asked for so far goes out between the entries still to list.
+                for (Integer id = requests.poll(); id != null; id = requests.poll()) {
+                    if (!serve(id, listed)) {
+                        throw new Cancelled();
+                    }
+                }
             });
             counters.listed.addAndGet(listed.size());
             write(Packet.newBuilder().setType(PacketType.PACKET_STAT).build());
-            while (true) {
-                int id = requests.take();
-                if (id == GONE || cancelled) {
-                    return;
-                }
-                if (id == FIN) {
-                    write(Packet.newBuilder().setType(PacketType.PACKET_FIN).build());
-                    reply.onCompleted();
-                    return;
-                }
-                sendFile(id, listed);
+            while (serve(requests.take(), listed)) {
+                // until the daemon's FIN, or the end of the call
             }
         } catch (UncheckedIOException e) {
             fail(e.getMessage() + ": " + e.getCause().getMessage());
@@ -111,6 +109,20 @@ final class DiffCopy implements StreamObserver<Packet> {
         } catch (RuntimeException e) {
             fail(e.toString());
         }
+    }
+
+    /** Acts on what the daemon said; false once the call is over. */
+    private boolean serve(int id, List<SyncEntry> listed) {
+        if (id == GONE || cancelled) {
+            return false;
+        }
+        if (id == FIN) {
+            write(Packet.newBuilder().setType(PacketType.PACKET_FIN).build());
+            reply.onCompleted();
+            return false;
+        }
+        sendFile(id, listed);
+        return true;
     }
 
     private void sendFile(int id, List<SyncEntry> listed) {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.nsg.dhpush.buildkit.wire.Stat;
+import dev.nsg.dhpush.context.UnixFileMode;
 
 /**
  * A synced directory listed as fsutil's sender lists it: depth first, each directory's names in byte order (so
@@ -26,15 +27,6 @@ import dev.nsg.dhpush.buildkit.wire.Stat;
  * reset them (otherwise COPY would keep the host's uid in the image); sockets are left out.
  */
 final class DirectoryListing {
-
-    /** st_mode's file type bits (sys/stat.h). */
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
 
     private final Path root;
     private final SyncFilter filter;
@@ -115,26 +107,26 @@ final class DirectoryListing {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         int mode = (Integer) unix.get("mode");
-        int type = mode & S_IFMT;
-        if (type == S_IFSOCK) {
+        int type = UnixFileMode.type(mode);
+        if (type == UnixFileMode.S_IFSOCK) {
             return null;
         }
         Stat.Builder stat = Stat.newBuilder()
                 .setPath(path)
                 .setMode(goMode(mode))
-                .setSize(type == S_IFDIR ? 0 : (Long) unix.get("size"))
+                .setSize(type == UnixFileMode.S_IFDIR ? 0 : (Long) unix.get("size"))
                 .setModTime(((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS));
-        if (type == S_IFLNK) {
+        if (type == UnixFileMode.S_IFLNK) {
             try {
                 stat.setLinkname(Files.readSymbolicLink(file).toString());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the link " + file, e);
             }
         }
-        if (type == S_IFCHR || type == S_IFBLK) {
+        if (type == UnixFileMode.S_IFCHR || type == UnixFileMode.S_IFBLK) {
             long rdev = (Long) unix.get("rdev");
-            stat.setDevmajor(((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
-            stat.setDevminor((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
+            stat.setDevmajor(UnixFileMode.major(rdev));
+            stat.setDevminor(UnixFileMode.minor(rdev));
         }
         return new SyncEntry(stat.build(), file, (Integer) unix.get("nlink"), unix.get("dev") + ":" + unix.get("ino"));
     }
@@ -142,12 +134,12 @@ final class DirectoryListing {
     /** st_mode to Go's os.FileMode, as fsutil's stat_unix.go converts it. */
     static int goMode(int mode) {
         int go = mode & 0777;
-        switch (mode & S_IFMT) {
-            case S_IFDIR -> go |= SyncEntry.GO_DIR;
-            case S_IFLNK -> go |= SyncEntry.GO_SYMLINK;
-            case S_IFIFO -> go |= SyncEntry.GO_NAMED_PIPE;
-            case S_IFBLK -> go |= SyncEntry.GO_DEVICE;
-            case S_IFCHR -> go |= SyncEntry.GO_DEVICE | SyncEntry.GO_CHAR_DEVICE;
+        switch (UnixFileMode.type(mode)) {
+            case UnixFileMode.S_IFDIR -> go |= SyncEntry.GO_DIR;
+            case UnixFileMode.S_IFLNK -> go |= SyncEntry.GO_SYMLINK;
+            case UnixFileMode.S_IFIFO -> go |= SyncEntry.GO_NAMED_PIPE;
+            case UnixFileMode.S_IFBLK -> go |= SyncEntry.GO_DEVICE;
+            case UnixFileMode.S_IFCHR -> go |= SyncEntry.GO_DEVICE | SyncEntry.GO_CHAR_DEVICE;
             default -> {
             }
         }

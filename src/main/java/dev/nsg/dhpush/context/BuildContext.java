@@ -135,15 +135,6 @@ public final class BuildContext {
         }
     }
 
-    /** File type bits of st_mode (sys/stat.h). */
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
-    private static final int S_IFIFO = 0010000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFDIR = 0040000;
-
     /** The entry for a path, or null for a socket, which a tar cannot hold (the docker CLI skips it too). */
     private static ContextEntry describe(Path context, Path path, String name, Map<String, String> firstNames) {
         try {
@@ -151,23 +142,23 @@ public final class BuildContext {
                     LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) unix.get("mode");
             long mtime = ((FileTime) unix.get("lastModifiedTime")).toMillis() / 1000;
-            switch (mode & S_IFMT) {
-                case S_IFSOCK:
+            switch (mode & UnixFileMode.S_IFMT) {
+                case UnixFileMode.S_IFSOCK:
                     return null;
-                case S_IFIFO:
+                case UnixFileMode.S_IFIFO:
                     return ContextEntry.special(name, SentEntry.Type.FIFO, null, mode, mtime);
-                case S_IFCHR:
-                case S_IFBLK:
+                case UnixFileMode.S_IFCHR:
+                case UnixFileMode.S_IFBLK:
                     long rdev = (Long) unix.get("rdev");
-                    return ContextEntry.special(name, (mode & S_IFMT) == S_IFCHR ? SentEntry.Type.CHAR_DEVICE
+                    return ContextEntry.special(name, (mode & UnixFileMode.S_IFMT) == UnixFileMode.S_IFCHR ? SentEntry.Type.CHAR_DEVICE
                             : SentEntry.Type.BLOCK_DEVICE, device(rdev), mode, mtime);
                 default:
                     break;
             }
-            if ((mode & S_IFMT) == S_IFLNK) {
+            if ((mode & UnixFileMode.S_IFMT) == UnixFileMode.S_IFLNK) {
                 return ContextEntry.symlink(name, Files.readSymbolicLink(path).toString(), mode, mtime);
             }
-            if ((mode & S_IFMT) == S_IFDIR) {
+            if ((mode & UnixFileMode.S_IFMT) == UnixFileMode.S_IFDIR) {
                 if (!Files.isReadable(path) || !Files.isExecutable(path)) {
                     throw unreadable(context, path);
                 }
@@ -190,11 +181,8 @@ public final class BuildContext {
         }
     }
 
-    /** Linux's dev_t encoding (glibc's gnu_dev_major and gnu_dev_minor). */
     private static ContextEntry.Device device(long rdev) {
-        int major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
-        int minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
-        return new ContextEntry.Device(major, minor);
+        return new ContextEntry.Device(UnixFileMode.major(rdev), UnixFileMode.minor(rdev));
     }
 
     private static InvalidInputException unreadable(Path context, Path path) {

@@ -52,24 +52,9 @@ public final class DockerIgnore {
             if (number == 1 && line.startsWith(BOM)) {
                 line = line.substring(1);
             }
-            if (line.startsWith("#")) {
-                continue;
+            if (!line.startsWith("#")) {
+                compile(line, number, true).ifPresent(compiled::add);
             }
-            String pattern = trimSpace(line);
-            if (pattern.isEmpty()) {
-                continue;
-            }
-            boolean invert = pattern.charAt(0) == '!';
-            if (invert) {
-                pattern = trimSpace(pattern.substring(1));
-            }
-            if (!pattern.isEmpty()) {
-                pattern = CleanPath.clean(pattern);
-                if (pattern.length() > 1 && pattern.charAt(0) == '/') {
-                    pattern = pattern.substring(1);
-                }
-            }
-            compiled.add(new IgnorePattern(invert ? "!" + pattern : pattern, number));
         }
         return new DockerIgnore(compiled);
     }
@@ -80,21 +65,30 @@ public final class DockerIgnore {
      */
     public static DockerIgnore ofPatterns(List<String> patterns) {
         List<IgnorePattern> compiled = new ArrayList<>();
-        for (String line : patterns) {
-            String pattern = trimSpace(line);
-            if (pattern.isEmpty()) {
-                continue;
-            }
-            boolean invert = pattern.charAt(0) == '!';
-            if (invert) {
-                pattern = trimSpace(pattern.substring(1));
-            }
-            if (!pattern.isEmpty()) {
-                pattern = CleanPath.clean(pattern);
-            }
-            compiled.add(new IgnorePattern(invert ? "!" + pattern : pattern, 0));
-        }
+        patterns.forEach(pattern -> compile(pattern, 0, false).ifPresent(compiled::add));
         return new DockerIgnore(compiled);
+    }
+
+    /**
+     * One line: trimmed, its '!' read, cleaned; a leading '/' dropped where it comes from an ignore file (ReadAll does
+     * that, patternmatcher.New does not). Empty for a blank line.
+     */
+    private static java.util.Optional<IgnorePattern> compile(String line, int number, boolean fromIgnoreFile) {
+        String pattern = trimSpace(line);
+        if (pattern.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean invert = pattern.charAt(0) == '!';
+        if (invert) {
+            pattern = trimSpace(pattern.substring(1));
+        }
+        if (!pattern.isEmpty()) {
+            pattern = CleanPath.clean(pattern);
+            if (fromIgnoreFile && pattern.length() > 1 && pattern.charAt(0) == '/') {
+                pattern = pattern.substring(1);
+            }
+        }
+        return java.util.Optional.of(new IgnorePattern(invert ? "!" + pattern : pattern, number));
     }
 
     /** The patterns' texts, '!' included. */

@@ -130,15 +130,8 @@ class BuildKitIT {
         List<String> command = new ArrayList<>(Dhpush.command());
         command.addAll(List.of("build", "--builder", "buildkit", "--context", context.toString(), "--repository", REPOSITORY,
                 "--tag", "live", "--progress", "plain", "--no-cache", "--secret", "id=late,env=LATE_SECRET"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Dhpush.environment(Map.of("LATE_SECRET", "late-value")).forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = Dhpush.processBuilder(command, Map.of("LATE_SECRET", "late-value"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long before = -1;
         long after = -1;
         StringBuilder seen = new StringBuilder();
@@ -169,15 +162,7 @@ class BuildKitIT {
         command.addAll(Dhpush.command());
         command.addAll(List.of("build", "--builder", "buildkit", "--context", context.toString(), "--repository", REPOSITORY,
                 "--tag", "interrupted", "--progress", "plain", "--no-cache"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Dhpush.environment(Map.of()).forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Process process = builder.start();
+        Process process = Dhpush.processBuilder(command, Map.of()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         StringBuilder seen = new StringBuilder();
         long started = System.nanoTime();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {

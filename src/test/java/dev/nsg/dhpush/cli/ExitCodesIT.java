@@ -241,14 +241,7 @@ class ExitCodesIT {
             }
             arguments.addAll(List.of("--context", context("RUN [\"/bin/busybox\", \"sleep\", \"60\"]\n"), "--registry", registries.open.address(),
                     "--repository", "team/interrupted", "--tag", "1", "--progress", "plain"));
-            ProcessBuilder builder = new ProcessBuilder(arguments);
-            Dhpush.environment(Map.of()).forEach((name, value) -> {
-                if (value == null) {
-                    builder.environment().remove(name);
-                } else {
-                    builder.environment().put(name, value);
-                }
-            });
+            ProcessBuilder builder = Dhpush.processBuilder(arguments, Map.of());
             Process process = builder.start();
             CountDownLatch sleeping = new CountDownLatch(1);
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readUntilDone(process, sleeping));

@@ -78,6 +78,22 @@ public final class Dhpush {
         return env;
     }
 
+    /**
+     * A process of {@code command} (dhpush's, behind what the test puts before it) with dhpush's test environment, for
+     * tests that read its output as it comes or signal it.
+     */
+    public static ProcessBuilder processBuilder(List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment(environment).forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return builder;
+    }
+
     private static Commands.Result run(List<String> prefix, Path directory, Map<String, String> environment, byte[] stdin,
             String... arguments) {
         List<String> command = new ArrayList<>(prefix);
