@@ -144,10 +144,16 @@ final class BuildKitSession implements AutoCloseable {
                 LOG.debugf("session: closing the engine connection: %s", e.getMessage());
             }
         }
+        // The local channel and the server close on their event loop, before it stops: closed after, Netty warns.
         if (local != null) {
-            local.close();
+            local.close().awaitUninterruptibly(1000);
         }
         server.shutdownNow();
+        try {
+            server.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         handlers.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
