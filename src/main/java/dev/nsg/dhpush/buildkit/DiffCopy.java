@@ -34,6 +34,7 @@ final class DiffCopy implements StreamObserver<Packet> {
     private static final int GONE = -2;
 
     private final ServerCallStreamObserver<Packet> reply;
+    private final String directoryName;
     private final Path root;
     private final SyncFilter filter;
     private final SessionFailures failures;
@@ -42,8 +43,11 @@ final class DiffCopy implements StreamObserver<Packet> {
     private final Object ready = new Object();
     private volatile boolean cancelled;
 
-    DiffCopy(ServerCallStreamObserver<Packet> reply, Path root, SyncFilter filter, SessionFailures failures, SyncCounters counters) {
+    /** @param directoryName the name the daemon asked for the directory by ({@code context}, {@code dockerfile}) */
+    DiffCopy(ServerCallStreamObserver<Packet> reply, String directoryName, Path root, SyncFilter filter, SessionFailures failures,
+            SyncCounters counters) {
         this.reply = reply;
+        this.directoryName = directoryName;
         this.root = root;
         this.filter = filter;
         this.failures = failures;
@@ -142,6 +146,7 @@ final class DiffCopy implements StreamObserver<Packet> {
         }
         write(Packet.newBuilder().setType(PacketType.PACKET_DATA).setID(id).build());
         counters.filesSent.incrementAndGet();
+        LOG.debugf("session: sent %s %s", directoryName, entry.stat().getPath());
     }
 
     private void write(Packet packet) {

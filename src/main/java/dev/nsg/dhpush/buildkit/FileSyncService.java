@@ -52,7 +52,7 @@ final class FileSyncService {
         }
         SyncFilter filter = SyncFilter.of(root, SessionMetadata.values(metadata, "include-patterns"),
                 SessionMetadata.values(metadata, "exclude-patterns"), SessionMetadata.values(metadata, "followpaths"));
-        DiffCopy copy = new DiffCopy((ServerCallStreamObserver<Packet>) reply, root, filter, failures, counters);
+        DiffCopy copy = new DiffCopy((ServerCallStreamObserver<Packet>) reply, names.get(0), root, filter, failures, counters);
         senders.execute(copy::send);
         return copy;
     }
