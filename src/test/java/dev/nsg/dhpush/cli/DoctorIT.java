@@ -82,8 +82,21 @@ class DoctorIT {
         assertEquals(0, result.exitCode(), result.toString());
         JsonNode report = json(result);
         assertTrue(report.get("ready").asBoolean());
-        assertEquals("engine=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=ok", verdicts(report), report.toString());
+        assertEquals("engine=ok builder=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=ok", verdicts(report), report.toString());
         assertTrue(report.toString().contains("**/.env"), report.toString());
+    }
+
+    @Test
+    void builder_saysWhichRuns_andSecretsWithTheClassicBuilderFailItsCheck() throws IOException {
+        Commands.Result buildKit = doctor(Map.of(), registries.open, "team/doctor", "--builder", "buildkit");
+        assertEquals(0, buildKit.exitCode(), buildKit.toString());
+        assertTrue(buildKit.stdout().contains("builder      BuildKit (buildkit, from --builder)"), buildKit.stdout());
+
+        Commands.Result secrets = doctor(Map.of("SOME_SECRET", "x"), registries.open, "team/doctor", "--json", "--builder", "auto",
+                "--secret", "id=s,env=SOME_SECRET");
+        boolean classicEngine = LocalEngine.apiVersion().equals("1.41");
+        assertEquals(classicEngine ? 2 : 0, secrets.exitCode(), secrets.toString());
+        assertTrue(verdicts(json(secrets)).startsWith(classicEngine ? "engine=ok builder=fail" : "engine=ok builder=ok"), secrets.stdout());
     }
 
     @Test
@@ -100,7 +113,7 @@ class DoctorIT {
     void tokenRegistry_provesPushFromTheGrant_exit0() throws IOException {
         Commands.Result result = doctor(OWNER, registries.token, TestRegistries.OWNER + "/doctor", "--json");
         assertEquals(0, result.exitCode(), result.toString());
-        JsonNode registry = json(result).get("checks").get(1);
+        JsonNode registry = json(result).get("checks").get(2);
         assertEquals("token-grant", registry.at("/facts/proof").asText(), registry.toString());
     }
 
@@ -109,7 +122,7 @@ class DoctorIT {
         Commands.Result result = doctor(Map.of(), registries.open, "team/doctor", "--host", "unix:///nonexistent/docker.sock", "--json");
         assertEquals(3, result.exitCode(), result.toString());
         JsonNode report = json(result);
-        assertEquals("engine=fail registry=ok pull-quota=ok base-image=skip context=ok context=warn tag=ok", verdicts(report));
+        assertEquals("engine=fail builder=skip registry=ok pull-quota=ok base-image=skip context=ok context=warn tag=ok", verdicts(report));
         assertTrue(report.get("checks").get(0).has("hint"), report.toString());
     }
 
