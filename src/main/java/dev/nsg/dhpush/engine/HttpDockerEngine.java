@@ -68,20 +68,8 @@ public final class HttpDockerEngine implements DockerEngine {
             headers.put("X-Registry-Config", request.registryConfig());
         }
         BuildStream stream = new BuildStream(image, request.context().dockerfile(), progress);
-        EngineResponse response;
-        try {
-            response = http.send("POST", api("/build?" + query), headers, request.context()::writeTar);
-        } catch (IOException e) {
-            throw unreachable("build " + image, e);
-        }
-        try (response) {
-            if (!response.isSuccess()) {
-                throw stream.refused(errorMessage(response));
-            }
-            return stream.read(response.body(), json);
-        } catch (IOException e) {
-            throw dropped("build " + image, e);
-        }
+        return streamed("build " + image, api("/build?" + query), headers, request.context()::writeTar, stream::refused,
+                body -> stream.read(body, json));
     }
 
     @Override
@@ -133,21 +121,8 @@ public final class HttpDockerEngine implements DockerEngine {
             param(query, "cachefrom", toJson(request.cacheFrom()));
         }
         BuildKitStreamReader reader = new BuildKitStreamReader(image, build.context().dockerfile(), stream);
-        EngineResponse response;
-        try {
-            // Base images authenticate through the session's Auth service; X-Registry-Config is not read by BuildKit.
-            response = http.send("POST", api("/build?" + query), Map.of(), null);
-        } catch (IOException e) {
-            throw unreachable("build " + image, e);
-        }
-        try (response) {
-            if (!response.isSuccess()) {
-                throw reader.refused(errorMessage(response));
-            }
-            return reader.read(response.body(), json);
-        } catch (IOException e) {
-            throw dropped("build " + image, e);
-        }
+        // Base images authenticate through the session's Auth service; X-Registry-Config is not read by BuildKit.
+        return streamed("build " + image, api("/build?" + query), Map.of(), null, reader::refused, body -> reader.read(body, json));
     }
 
     @Override
@@ -214,19 +189,34 @@ public final class HttpDockerEngine implements DockerEngine {
         param(query, "tag", tag);
         Map<String, String> headers = Map.of("X-Registry-Auth", registryAuth);
         PushStream stream = new PushStream(image, tag, progress);
+        return streamed("push " + image, api("/images/" + repository + "/push?" + query), headers, null, stream::failure,
+                body -> stream.read(body, json));
+    }
+
+    /** Reads a streamed answer ({@link BuildStream}, {@link BuildKitStreamReader}, {@link PushStream}). */
+    private interface StreamReader<T> {
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    /**
+     * A POST whose answer is a JSON-lines stream: a refusal (4xx/5xx) becomes the failure {@code refused} makes of the
+     * engine's message; no answer at all, the engine unreachable; a stream cut short, the engine gone mid-way.
+     */
+    private <T> T streamed(String action, String target, Map<String, String> headers, EngineHttp.BodyWriter body,
+            java.util.function.Function<String, RuntimeException> refused, StreamReader<T> reader) {
         EngineResponse response;
         try {
-            response = http.send("POST", api("/images/" + repository + "/push?" + query), headers, null);
+            response = http.send("POST", target, headers, body);
         } catch (IOException e) {
-            throw unreachable("push " + image, e);
+            throw unreachable(action, e);
         }
         try (response) {
             if (!response.isSuccess()) {
-                throw stream.failure(errorMessage(response));
+                throw refused.apply(errorMessage(response));
             }
-            return stream.read(response.body(), json);
+            return reader.read(response.body());
         } catch (IOException e) {
-            throw dropped("push " + image, e);
+            throw dropped(action, e);
         }
     }
 
