@@ -138,6 +138,8 @@ public class PublishImage {
                 + "\": a socket cannot be sent (docker build leaves it out too)"));
         if (plan.builder().kind() == BuilderChoice.Kind.CLASSIC) {
             refuseSecretsWithTheClassicBuilder(plan);
+        } else {
+            BuildKitBuilder.warmUp();
         }
         try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
             listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()

@@ -42,6 +42,29 @@ public final class BuildKitBuilder {
     private BuildKitBuilder() {
     }
 
+    /**
+     * Loads what a session needs (gRPC, Netty, the messages) on a background thread, so a run that may build with
+     * BuildKit pays for it while its preflight talks to the registry rather than after.
+     */
+    public static void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                HealthService.definition();
+                FileSyncService.DIFF_COPY.getFullMethodName();
+                AuthService.CREDENTIALS.getFullMethodName();
+                SecretsService.GET_SECRET.getFullMethodName();
+                TraceProgress.class.getName();
+                io.grpc.netty.NettyServerBuilder.forAddress(new io.netty.channel.local.LocalAddress("dhpush-warm-up"))
+                        .channelType(io.netty.channel.local.LocalServerChannel.class);
+                new io.netty.channel.DefaultEventLoopGroup(1).shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debugf("BuildKit warm-up: %s", e);
+            }
+        }, "buildkit-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Builds and returns the image ID the engine reports. */
     public static String build(DockerEngine engine, BuildRequest request, BuildKitOptions options, EngineProgress progress) {
         Path context = request.context().directory();
