@@ -22,6 +22,7 @@ import dev.nsg.dhpush.testing.Commands;
 import dev.nsg.dhpush.testing.Dhpush;
 import dev.nsg.dhpush.testing.EngineMatrix;
 import dev.nsg.dhpush.testing.LocalEngine;
+import dev.nsg.dhpush.testing.LocalRegistry;
 import dev.nsg.dhpush.testing.SecretLeaks;
 import dev.nsg.dhpush.testing.TestContext;
 
@@ -71,7 +72,7 @@ class BuildKitIT {
     }
 
     @Test
-    void buildKit_buildsWhatTheClassicBuilderRefuses_andTheSecretLandsNowhere() throws Exception {
+    void buildKit_buildsAndPublishesWhatTheClassicBuilderRefuses_andTheSecretLandsNowhere() throws Exception {
         String newer = newerBuildKit() ? """
                 COPY --link marker /linked
                 RUN <<EOT
@@ -92,15 +93,23 @@ class BuildKitIT {
         Path secretFile = Files.createTempFile("dhpush-secret-", ".txt");
         Files.writeString(secretFile, SECRET);
 
-        Commands.Result result = build(Map.of("ENV_SECRET", "env-secret"), context, "features", "--builder", "buildkit",
-                "--secret", "id=token,src=" + secretFile, "--secret", "id=fromenv,env=ENV_SECRET", "--debug");
+        // Published, not only built: the whole run (preflight, build, push, verify) through BuildKit.
+        try (LocalRegistry registry = LocalRegistry.open()) {
+            Commands.Result result = Dhpush.run(Map.of("ENV_SECRET", "env-secret"), null, "--context", context.toString(),
+                    "--registry", registry.address(), "--repository", REPOSITORY, "--tag", "features", "--progress", "plain",
+                    "--builder", "buildkit", "--secret", "id=token,src=" + secretFile, "--secret", "id=fromenv,env=ENV_SECRET", "--debug");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.stdout().contains(registry.address() + "/" + REPOSITORY + ":features@sha256:"), result.stdout());
+            assertBuiltWithoutTheSecret(result, registry.address() + "/" + REPOSITORY + ":features");
+            LocalEngine.removeImages(registry.address() + "/" + REPOSITORY + ":features");
+        }
+    }
 
-        assertEquals(0, result.exitCode(), result.toString());
+    private static void assertBuiltWithoutTheSecret(Commands.Result result, String image) throws java.io.IOException {
         assertTrue(result.stderr().contains("==> builder BuildKit (buildkit, from --builder)"), result.stderr());
         assertTrue(STEP_HEADER.matcher(result.stderr()).find(), "no BuildKit step lines: " + result.stderr());
         assertTrue(result.stderr().contains("cache-mount-ran"), result.stderr());
         assertFalse(result.stderr().contains("RUN exit 1"), "the unused stage ran: " + result.stderr());
-        String image = REPOSITORY + ":features";
         assertEquals(SECRET.length() + "\n", docker("run", "--rm", image, "cat", "/secret-length").strip() + "\n");
         if (newerBuildKit()) {
             assertEquals("heredoc-ran", docker("run", "--rm", image, "cat", "/heredoc").strip());
