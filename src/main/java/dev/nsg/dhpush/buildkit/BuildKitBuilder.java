@@ -56,7 +56,7 @@ public final class BuildKitBuilder {
                 TraceProgress.class.getName();
                 io.grpc.netty.NettyServerBuilder.forAddress(new io.netty.channel.local.LocalAddress("dhpush-warm-up"))
                         .channelType(io.netty.channel.local.LocalServerChannel.class);
-                new io.netty.channel.DefaultEventLoopGroup(1).shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
+                new io.netty.channel.nio.NioEventLoopGroup(1).shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debugf("BuildKit warm-up: %s", e);
             }

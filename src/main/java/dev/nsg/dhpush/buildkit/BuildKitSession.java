@@ -3,6 +3,9 @@ package dev.nsg.dhpush.buildkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +25,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
@@ -31,9 +35,9 @@ import io.netty.channel.local.LocalServerChannel;
 /**
  * A BuildKit session: after {@code POST /session} is switched to HTTP/2, the daemon is the gRPC client and dhpush the
  * server. grpc-java's own server runs on an in-JVM {@link LocalAddress} (no port is opened); the engine connection is
- * relayed to it byte for byte, so HTTP/2 and gRPC are entirely grpc-java's. A pump thread carries the engine's bytes
- * in (the first of them may already have arrived with the {@code 101}); the local channel's handler writes the
- * server's bytes back. Closing the session closes the engine connection, which ends the session on the daemon.
+ * relayed to it byte for byte, so HTTP/2 and gRPC are entirely grpc-java's. The first bytes may already have arrived
+ * with the {@code 101} and are passed on first. Closing the session closes the engine connection, which ends the
+ * session on the daemon.
  */
 final class BuildKitSession implements AutoCloseable {
 
@@ -44,6 +48,7 @@ final class BuildKitSession implements AutoCloseable {
     private final Server server;
     private final ExecutorService handlers;
     private EngineConnection engine;
+    private Channel adopted;
     private Channel local;
     private Thread pump;
 
@@ -56,7 +61,7 @@ final class BuildKitSession implements AutoCloseable {
     /** Starts the server, then asks the engine for the session and relays it; the caller closes it. */
     static BuildKitSession open(DockerEngine docker, SessionRequest request, List<ServerServiceDefinition> services,
             ExecutorService handlers) {
-        EventLoopGroup group = new DefaultEventLoopGroup(2);
+        EventLoopGroup group = new NioEventLoopGroup(2);
         LocalAddress address = new LocalAddress("dhpush-session-" + request.id());
         NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
                 .channelType(LocalServerChannel.class)
@@ -83,31 +88,83 @@ final class BuildKitSession implements AutoCloseable {
 
     private void connect(DockerEngine docker, SessionRequest request, LocalAddress address) {
         engine = docker.openSession(request);
-        OutputStream toEngine = engine.output();
         try {
-            local = new Bootstrap().group(group).channel(LocalChannel.class)
-                    .handler(new ChannelInboundHandlerAdapter() {
-                        @Override
-                        public void channelRead(ChannelHandlerContext context, Object message) {
-                            ByteBuf bytes = (ByteBuf) message;
-                            try {
-                                bytes.readBytes(toEngine, bytes.readableBytes());
-                                toEngine.flush();
-                            } catch (IOException e) {
-                                LOG.debugf("session: the engine connection closed: %s", e.getMessage());
-                                context.close();
-                            } finally {
-                                bytes.release();
-                            }
-                        }
-                    })
-                    .connect(address).sync().channel();
+            if (engine.transport() instanceof SocketChannel channel && channel.getRemoteAddress() instanceof UnixDomainSocketAddress) {
+                adopt(channel, address);
+            } else {
+                pumpThrough(address, request.id());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting the session", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the session's connection failed", e);
         }
+    }
+
+    /**
+     * A unix socket: Netty takes the engine's channel over (NioDomainSocketChannel adopts an open JDK channel, no native
+     * library), and two handlers pass bytes between it and the local channel, on the event loops, with no thread of our
+     * own and no blocking write.
+     */
+    private void adopt(SocketChannel channel, LocalAddress address) throws IOException, InterruptedException {
+        InputStream buffered = engine.input();
+        byte[] early = buffered.readNBytes(buffered.available());
+        NioDomainSocketChannel socket = new NioDomainSocketChannel(channel);
+        socket.config().setAutoRead(false);
+        Relay toLocal = new Relay();
+        socket.pipeline().addLast(toLocal);
+        group.next().register(socket).sync();
+        adopted = socket;
+        Relay toEngine = new Relay();
+        toEngine.peer = socket;
+        local = new Bootstrap().group(group).channel(LocalChannel.class).handler(toEngine).connect(address).sync().channel();
+        toLocal.peer = local;
+        if (early.length > 0) {
+            local.writeAndFlush(Unpooled.wrappedBuffer(early)).sync();
+        }
+        socket.config().setAutoRead(true);
+    }
+
+    /** Passes what one channel reads to its peer, and closes the peer when the channel closes. */
+    private static final class Relay extends ChannelInboundHandlerAdapter {
+        private volatile Channel peer;
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            peer.writeAndFlush(message);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) {
+            if (peer != null) {
+                peer.close();
+            }
+        }
+    }
+
+    /** Any other transport (tcp, TLS): a thread reads the engine's stream in; the local channel writes back to it. */
+    private void pumpThrough(LocalAddress address, String id) throws InterruptedException {
+        OutputStream toEngine = engine.output();
+        local = new Bootstrap().group(group).channel(LocalChannel.class)
+                .handler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext context, Object message) {
+                        ByteBuf bytes = (ByteBuf) message;
+                        try {
+                            bytes.readBytes(toEngine, bytes.readableBytes());
+                            toEngine.flush();
+                        } catch (IOException e) {
+                            LOG.debugf("session: the engine connection closed: %s", e.getMessage());
+                            context.close();
+                        } finally {
+                            bytes.release();
+                        }
+                    }
+                })
+                .connect(address).sync().channel();
         InputStream fromEngine = engine.input();
-        pump = new Thread(() -> relay(fromEngine), "buildkit-session-" + request.id());
+        pump = new Thread(() -> relay(fromEngine), "buildkit-session-" + id);
         pump.setDaemon(true);
         pump.start();
     }
@@ -145,6 +202,9 @@ final class BuildKitSession implements AutoCloseable {
             }
         }
         // The local channel and the server close on their event loop, before it stops: closed after, Netty warns.
+        if (adopted != null) {
+            adopted.close().awaitUninterruptibly(1000);
+        }
         if (local != null) {
             local.close().awaitUninterruptibly(1000);
         }

@@ -29,6 +29,7 @@ final class DiffCopy implements StreamObserver<Packet> {
 
     private static final Logger LOG = Logger.getLogger(DiffCopy.class);
     private static final int CHUNK = 32 * 1024;
+    private static final int IN_FLIGHT = 4 * 1024 * 1024;
     /** Queued in place of a request id: the daemon's FIN, or the end of the call. */
     private static final int FIN = -1;
     private static final int GONE = -2;
@@ -52,6 +53,10 @@ final class DiffCopy implements StreamObserver<Packet> {
         this.filter = filter;
         this.failures = failures;
         this.counters = counters;
+        // isReady() turns false once 32 KiB (one file chunk) wait to be written, by grpc-java's default: the sender would
+        // then hand over one chunk at a time. A few MiB in flight keep the connection busy; the daemon's HTTP/2 flow
+        // control still bounds what is sent.
+        reply.setOnReadyThreshold(IN_FLIGHT);
         reply.setOnReadyHandler(this::wakeSender);
         reply.setOnCancelHandler(() -> {
             cancelled = true;
