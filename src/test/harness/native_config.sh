@@ -49,5 +49,11 @@ else
     fi
 fi
 check "the executable is named dhpush, as the pipeline and README expect" grep -qE '(^| )dhpush( |$)' "$ARGS_FILE"
+# The BuildKit session: Netty's NioDomainSocketChannel finds UnixDomainSocketAddress by reflection, and grpc-java's
+# native substitutions come with Quarkus' grpc-common extension.
+check "the native image keeps UnixDomainSocketAddress for the BuildKit session's unix socket" \
+    sh -c "unzip -p target/native-sources/dhpush.jar META-INF/native-image/reflect-config.json | grep -q java.net.UnixDomainSocketAddress"
+check "grpc-java's native substitutions (quarkus-grpc-common) are on the native class path" \
+    sh -c "ls target/native-sources/lib | grep -q quarkus-grpc-common"
 
 checks_summary "native configuration"
