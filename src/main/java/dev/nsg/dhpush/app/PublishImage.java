@@ -219,7 +219,7 @@ public class PublishImage {
         if (builder.buildKit()) {
             try {
                 return BuildKitBuilder.build(engine, buildKitRequest(plan), new BuildKitOptions(plan.settings().secrets(),
-                        plan.settings().cacheFrom(), pulls), listener);
+                        plan.settings().cacheFrom(), pulls, plan.settings().stateDirectory().resolve("buildkit-node-id")), listener);
             } catch (BuildFailedException e) {
                 // An engine whose authorization plugin refuses BuildKit (its session or its build request) before anything
                 // was built: where BuildKit was only the engine's default, the classic builder still builds the image.

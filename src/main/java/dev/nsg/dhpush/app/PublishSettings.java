@@ -19,10 +19,11 @@ import dev.nsg.dhpush.model.Tag;
  * @param builderChoice the builder asked for, or null where neither the command line nor the environment names one
  * @param secrets what BuildKit builds may mount as secrets
  * @param cacheFrom images whose inline cache a BuildKit build may reuse
+ * @param stateDirectory where dhpush keeps what outlives a run (the BuildKit session's node id), in the user's config
  */
 public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path context, Path dockerfile,
         Map<String, String> buildArgs, Map<String, String> labels, BuildFlags flags, BuilderChoice builderChoice,
-        List<BuildSecret> secrets, List<String> cacheFrom) {
+        List<BuildSecret> secrets, List<String> cacheFrom, Path stateDirectory) {
 
     public PublishSettings {
         tags = List.copyOf(tags);
@@ -48,6 +49,7 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
         private BuilderChoice builderChoice;
         private List<BuildSecret> secrets = List.of();
         private List<String> cacheFrom = List.of();
+        private Path stateDirectory = Path.of(System.getProperty("java.io.tmpdir"), "dhpush");
 
         private Builder() {
         }
@@ -103,8 +105,13 @@ public record PublishSettings(RepositoryRequest repository, List<Tag> tags, Path
             return this;
         }
 
+        public Builder stateDirectory(Path value) {
+            stateDirectory = value;
+            return this;
+        }
+
         public PublishSettings build() {
-            return new PublishSettings(repository, tags, context, dockerfile, buildArgs, labels, flags, builderChoice, secrets, cacheFrom);
+            return new PublishSettings(repository, tags, context, dockerfile, buildArgs, labels, flags, builderChoice, secrets, cacheFrom, stateDirectory);
         }
     }
 }

@@ -83,7 +83,7 @@ public final class BuildKitBuilder {
         String sessionId = randomId();
         String buildId = "dhpush-" + randomId();
         SessionRequest session = new SessionRequest(sessionId, context.getFileName() == null ? "context" : context.getFileName().toString(),
-                SharedKey.of(context, SharedKey.defaultIdFile()), methods);
+                SharedKey.of(context, options.nodeIdFile()), methods);
         AtomicBoolean interrupted = new AtomicBoolean();
         TraceProgress trace = new TraceProgress(progress, interrupted);
         try (BuildKitSession open = BuildKitSession.open(engine, session, services, handlers)) {
@@ -103,7 +103,8 @@ public final class BuildKitBuilder {
                 if (interrupted.get()) {
                     awaitExit();
                 }
-                throw e instanceof BuildFailedException failed ? withStep(failed, trace.failed(), failures.first(), dockerfile) : e;
+                throw e instanceof BuildFailedException failed
+                        ? withStep(failed, imageName(request), trace.failed(), failures.first(), dockerfile) : e;
             } finally {
                 removeHook(cancel);
             }
@@ -114,7 +115,8 @@ public final class BuildKitBuilder {
      * The step that failed, the Dockerfile line it comes from and the command's exit code, with the step's last lines;
      * or, where dhpush's side of the session failed (a file it could not read), that.
      */
-    private static BuildFailedException withStep(BuildFailedException e, TraceProgress.Step failed, String localFailure, Path dockerfile) {
+    private static BuildFailedException withStep(BuildFailedException e, String image, TraceProgress.Step failed, String localFailure,
+            Path dockerfile) {
         if (e.reason() != BuildFailedException.Reason.STEP || failed == null || failed.name() == null) {
             String message = e.getMessage() + (localFailure == null ? "" : " (" + localFailure + ")");
             return localFailure == null ? e : new BuildFailedException(e.reason(), e.detail(), message, e.dockerfile(), e.line(), e.step(), e.stepOutput());
@@ -122,8 +124,7 @@ public final class BuildKitBuilder {
         Integer line = DockerfileInstructions.read(dockerfile).lineOfStep(failed.name()).orElse(null);
         Matcher exit = EXIT_CODE.matcher(failed.error() == null ? e.getMessage() : failed.error());
         String why = exit.find() ? "exit code " + exit.group(1) : (failed.error() != null ? failed.error() : e.getMessage());
-        String image = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(": ")));
-        String message = image + ": " + failed.name() + (line == null ? "" : " (" + dockerfile + " line " + line + ")") + " failed: " + why;
+        String message = "build " + image + ": " + failed.name() + (line == null ? "" : " (" + dockerfile + " line " + line + ")") + " failed: " + why;
         return new BuildFailedException(e.reason(), e.detail(), message, e.dockerfile(), line, failed.name(), failed.lastLines());
     }
 
@@ -141,6 +142,10 @@ public final class BuildKitBuilder {
                 return;
             }
         }
+    }
+
+    private static String imageName(BuildRequest request) {
+        return request.names().isEmpty() ? "image" : request.names().get(0);
     }
 
     private static void removeHook(Thread hook) {

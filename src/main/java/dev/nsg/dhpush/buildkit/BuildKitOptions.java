@@ -1,5 +1,6 @@
 package dev.nsg.dhpush.buildkit;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +12,9 @@ import dev.nsg.dhpush.auth.Credentials;
  * @param secrets what {@code RUN --mount=type=secret} may mount, by id
  * @param cacheFrom images whose inline cache the build may reuse ({@code --cache-from})
  * @param pulls credentials for pulling base images and cache images, by docker config key
+ * @param nodeIdFile where the per-user id behind the session's shared key is kept (created on first use)
  */
-public record BuildKitOptions(List<BuildSecret> secrets, List<String> cacheFrom, Map<String, Credentials> pulls) {
-
-    public static final BuildKitOptions NONE = new BuildKitOptions(List.of(), List.of(), Map.of());
+public record BuildKitOptions(List<BuildSecret> secrets, List<String> cacheFrom, Map<String, Credentials> pulls, Path nodeIdFile) {
 
     public BuildKitOptions {
         secrets = List.copyOf(secrets);

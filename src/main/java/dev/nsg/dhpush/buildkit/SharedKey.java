@@ -29,12 +29,6 @@ final class SharedKey {
         return sha256(nodeId(idFile) + ":" + directory.toAbsolutePath().normalize());
     }
 
-    static Path defaultIdFile() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return config.resolve("dhpush").resolve("buildkit-node-id");
-    }
-
     private static String nodeId(Path file) {
         try {
             String kept = Files.readString(file, StandardCharsets.UTF_8).strip();

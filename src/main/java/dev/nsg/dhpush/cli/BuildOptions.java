@@ -61,7 +61,7 @@ class BuildOptions {
         BuildFlags flags = BuildFlags.builder().target(target).pull(pull).noCache(noCache).network(network).platform(platform).build();
         return PublishSettings.builder().repository(repository).tags(tags).context(source.context).dockerfile(source.dockerfile())
                 .buildArgs(buildArgs(environment)).labels(labels()).flags(flags).builderChoice(builder.builderChoice(environment))
-                .secrets(builder.secrets(environment)).cacheFrom(builder.cacheFrom()).build();
+                .secrets(builder.secrets(environment)).cacheFrom(builder.cacheFrom()).stateDirectory(environment.stateDirectory()).build();
     }
 
     private Map<String, String> buildArgs(Environment environment) {

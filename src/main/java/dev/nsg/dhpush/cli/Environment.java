@@ -68,6 +68,12 @@ record Environment(Map<String, String> variables, Path home) {
         return home.resolve(".docker").resolve("certs.d");
     }
 
+    /** Where dhpush keeps what outlives a run: $XDG_CONFIG_HOME/dhpush, else ~/.config/dhpush. */
+    Path stateDirectory() {
+        String xdg = get("XDG_CONFIG_HOME");
+        return (xdg != null ? Path.of(xdg) : home.resolve(".config")).resolve("dhpush");
+    }
+
     /** The pipeline's word on the source being built: Bitbucket's commit and origin, and SOURCE_DATE_EPOCH. */
     SourceInfo source() {
         return new SourceInfo(get("BITBUCKET_COMMIT"), get("BITBUCKET_GIT_HTTP_ORIGIN"), get("SOURCE_DATE_EPOCH"));
