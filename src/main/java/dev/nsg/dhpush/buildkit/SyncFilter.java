@@ -2,7 +2,6 @@ package dev.nsg.dhpush.buildkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,9 +87,5 @@ final class SyncFilter {
             text = text.substring(1);
         }
         return text.isEmpty() || text.equals(".") ? null : text;
-    }
-
-    static boolean isDirectory(Path file) {
-        return Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
     }
 }
