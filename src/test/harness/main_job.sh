@@ -2,7 +2,8 @@
 # The main job, src/scripts/publish, run as a user runs it (no DOCKER_HUB_KEY, so into target/local-registry):
 # the last line says how to pull the verified image and that pull works after the script has exited; the registry
 # keeps its port and its images between runs; Maven runs only when dhpush's sources changed, and a start-up
-# archive is recorded again instead of being lost; the engine keeps no tag that points at a registry that is gone.
+# archive is recorded again instead of being lost; the engine keeps no tag that points at a registry that is gone,
+# and keeps those of a registry that answers 401 or stays silent; --help starts nothing.
 # Run by src/scripts/test; standalone: src/test/harness/main_job.sh (needs an engine).
 set -euo pipefail
 . "$(dirname "$0")/../../scripts/lib/common.sh"
@@ -57,6 +58,23 @@ mkdir -p target/quarkus-app/startup && touch target/quarkus-app/startup/stand-in
 touch pom.xml
 # A tag left by an older run under a throwaway registry that is gone now.
 docker tag "$first_ref" "127.0.0.1:1/$REPOSITORY:gone"
+# Tags under loopback registries that are alive: one asks for a login (401), one accepts and stays silent. Both
+# are someone's registry, and their tags must survive the clean-up.
+locked_port=$(free_port)
+python3 -c 'import http.server, sys
+class Locked(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(401); self.send_header("WWW-Authenticate", "Basic realm=registry"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Locked).serve_forever()' "$locked_port" &
+on_exit "kill $! 2>/dev/null"
+silent_port=$(free_port)
+python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(16); time.sleep(3600)' "$silent_port" &
+on_exit "kill $! 2>/dev/null"
+docker tag "$first_ref" "127.0.0.1:$locked_port/$REPOSITORY:locked"
+docker tag "$first_ref" "127.0.0.1:$silent_port/$REPOSITORY:silent"
+on_exit "docker image rm '127.0.0.1:$locked_port/$REPOSITORY:locked' '127.0.0.1:$silent_port/$REPOSITORY:silent' >/dev/null 2>&1"
 publish_run second --tag main-job-2
 expect_eq "the second run succeeds" 0 "$RUN_STATUS"
 expect_contains "Maven runs when pom.xml changed, recording the start-up archive again" \
@@ -73,6 +91,19 @@ expect_contains "the registry still holds the first run's tag" '"main-job-1"' "$
 expect_contains "the registry holds the second run's tag" '"main-job-2"' "$tags"
 stale=$(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^127\.0\.0\.1:1/|^$registry/$REPOSITORY:main-job-1$" || true)
 expect_eq "no engine tag points at a registry that is gone, nor at an older run" "" "$stale"
+kept=$(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^127\.0\.0\.1:($locked_port|$silent_port)/" | sort || true)
+expect_eq "tags under a registry that answers 401 or stays silent are kept" \
+    "$(printf '127.0.0.1:%s/%s:locked\n127.0.0.1:%s/%s:silent' "$locked_port" "$REPOSITORY" "$silent_port" "$REPOSITORY" | sort)" "$kept"
+
+# --- help: prints the usage and starts nothing --------------------------------------------------------------------
+help_out=$(src/scripts/publish --help 2>&1 </dev/null) && help_status=0 || help_status=$?
+expect_eq "src/scripts/publish --help succeeds" 0 "$help_status"
+expect_contains "src/scripts/publish --help prints its usage" "src/scripts/publish [dhpush options]" "$help_out"
+expect_contains "src/scripts/publish --help prints dhpush's options" "--builder" "$help_out"
+case "$help_out" in
+    *"registry:"*|*"engine:"*|*"python base"*|*"wheel"*) fail "src/scripts/publish --help starts nothing" "$help_out" ;;
+    *) pass "src/scripts/publish --help starts nothing" ;;
+esac
 
 # --- third run: nothing changed in dhpush -------------------------------------------------------------------------
 publish_run third --tag main-job-3
