@@ -1,7 +1,9 @@
 package dev.nsg.dhpush.context;
 
 import java.util.List;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
 
@@ -9,7 +11,8 @@ import dev.nsg.dhpush.failure.InvalidInputException;
  * One .dockerignore pattern, checked and compiled exactly as moby/patternmatcher does: Go's filepath.Match must accept
  * it (else docker refuses the build), then it becomes a Go regular expression ('*' and '?' never cross '/', '**'
  * crosses any number of directories, a backslash escapes the next character, brackets pass through), which is
- * matched with Go's rules ({@link GoRegexp}). Like patternmatcher, a regular expression Go cannot compile fails only
+ * matched with Go's rules (RE2/J: Go's regexp package ported to Java, so brackets, escapes, {@code $} and {@code .} mean
+ * what they mean to docker). Like patternmatcher, a regular expression Go cannot compile fails only
  * when the pattern is first matched against a path.
  */
 final class IgnorePattern {
@@ -113,9 +116,10 @@ final class IgnorePattern {
         if (detected == Kind.REGEX) {
             this.goRegex = source.append('$').toString();
             try {
-                this.regex = GoRegexp.compile(this.goRegex);
-            } catch (GoRegexp.SyntaxError e) {
-                this.regexError = e.getMessage();
+                this.regex = Pattern.compile(this.goRegex);
+            } catch (PatternSyntaxException e) {
+                // Go's wording: "invalid escape sequence: `\\q`".
+                this.regexError = e.getDescription() + ": `" + e.getPattern() + "`";
             }
         }
     }
