@@ -1,8 +1,6 @@
 package dev.nsg.dhpush.cli;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.nsg.dhpush.engine.DockerEngine;
 import dev.nsg.dhpush.engine.EngineFactory;
@@ -14,14 +12,13 @@ class EngineOptions {
 
     /** A CI job's docker service may still be starting when its script begins; a laptop's engine is on or off. */
     static final Duration CI_ENGINE_WAIT = Duration.ofSeconds(60);
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m)?");
 
     @Option(names = "--host", paramLabel = "ADDRESS",
             description = "Docker engine address: unix:///path or tcp://host:port (default: $DOCKER_HOST, else unix:///var/run/docker.sock).")
     String host;
 
     @Option(names = "--engine-wait", paramLabel = "DURATION",
-            description = "How long to wait for an engine that is not up yet (refused, no socket), e.g. 30s or 2m"
+            description = "How long to wait for an engine that is not up yet (refused, no socket), e.g. 30s, 2m, 1m30s or PT2M"
                     + " (default: 60s when $CI is set, else 0: exit 3 at once).")
     String engineWait;
 
@@ -35,17 +32,7 @@ class EngineOptions {
         if (engineWait == null) {
             return environment.ci() ? CI_ENGINE_WAIT : Duration.ZERO;
         }
-        Matcher duration = DURATION.matcher(engineWait.strip());
-        if (!duration.matches()) {
-            throw new UsageFailure("invalid --engine-wait \"" + engineWait + "\": not a duration",
-                    "write seconds (30 or 30s), minutes (2m) or milliseconds (500ms); 0 does not wait");
-        }
-        long amount = Long.parseLong(duration.group(1));
-        String unit = duration.group(2) == null ? "s" : duration.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        return WaitDuration.parse(engineWait).orElseThrow(() -> new UsageFailure("invalid --engine-wait \"" + engineWait
+                + "\": not a duration", "write seconds (30 or 30s), minutes (2m), 1m30s, 500ms or ISO-8601 (PT2M); 0 does not wait"));
     }
 }

@@ -162,14 +162,14 @@ final class PlainReporter implements PublishListener {
     @Override
     public void built(String imageId, long millis) {
         settleLiveBlock();
-        err.println("built " + imageId + " in " + Duration.format(millis));
+        err.println("built " + imageId + " in " + ElapsedTime.format(millis));
         err.flush();
     }
 
     @Override
     public void pushed(PushedTag tag, long millis) {
         settleLiveBlock();
-        err.println("pushed " + tag.repository().engineName() + ":" + tag.tag() + "@" + tag.digest() + " in " + Duration.format(millis));
+        err.println("pushed " + tag.repository().engineName() + ":" + tag.tag() + "@" + tag.digest() + " in " + ElapsedTime.format(millis));
         err.flush();
     }
 

@@ -3,9 +3,9 @@ package dev.nsg.dhpush.cli;
 import java.util.Locale;
 
 /** Elapsed times as people read them. */
-final class Duration {
+final class ElapsedTime {
 
-    private Duration() {
+    private ElapsedTime() {
     }
 
     static String format(long millis) {
