@@ -1,24 +1,23 @@
 package dev.nsg.dhpush.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads the engine's JSON-lines stream one message at a time, as it arrives. A line is capped at 1 MiB so a
- * runaway build step cannot exhaust memory; the excess of such a line is dropped.
+ * Reads the engine's JSON-lines stream one message at a time, as it arrives (Jackson's {@link MappingIterator} over a
+ * sequence of root values, which blank lines may separate). Jackson's read constraints bound a runaway message: a
+ * string over its maximum length (20 M characters) fails the stream instead of exhausting memory.
  */
 final class JsonMessageReader {
 
-    private static final int MAX_LINE = 1024 * 1024;
-
     private final InputStream in;
     private final ObjectMapper json;
+    private MappingIterator<JsonMessage> messages;
 
     JsonMessageReader(InputStream in, ObjectMapper json) {
         this.in = in;
@@ -27,36 +26,15 @@ final class JsonMessageReader {
 
     /** The next message, or {@code null} at the end of the stream. */
     JsonMessage next() throws IOException {
-        while (true) {
-            String line = readLine();
-            if (line == null) {
-                return null;
+        try {
+            if (messages == null) {
+                // Opening the iterator reads the stream's first token already: here, where its failure is the engine's.
+                messages = json.readerFor(JsonMessage.class).readValues(in);
             }
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                return json.readValue(line, JsonMessage.class);
-            } catch (JsonProcessingException e) {
-                throw (ProtocolException) new ProtocolException("the engine sent a line that is not a JSON message: "
-                        + line.substring(0, Math.min(line.length(), 200))).initCause(e);
-            }
+            return messages.hasNextValue() ? messages.nextValue() : null;
+        } catch (JsonProcessingException e) {
+            throw (ProtocolException) new ProtocolException("the engine sent something that is not a JSON message ("
+                    + e.getOriginalMessage() + ")").initCause(e);
         }
-    }
-
-    private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        int b;
-        boolean any = false;
-        while ((b = in.read()) >= 0) {
-            any = true;
-            if (b == '\n') {
-                break;
-            }
-            if (line.size() < MAX_LINE) {
-                line.write(b);
-            }
-        }
-        return any ? line.toString(StandardCharsets.UTF_8) : null;
     }
 }

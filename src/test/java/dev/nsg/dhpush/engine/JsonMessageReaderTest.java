@@ -59,10 +59,29 @@ class JsonMessageReaderTest {
         assertEquals("7", reader.next().aux().get("Tag").asText());
     }
 
+    /** A build step's line is shown when it arrives, not when the next one (or the end of the stream) does. */
+    @Test
+    void aMessage_isReadAsItArrives_withoutWaitingForTheNext() throws Exception {
+        java.io.PipedOutputStream engine = new java.io.PipedOutputStream();
+        JsonMessageReader reader = new JsonMessageReader(new java.io.PipedInputStream(engine, 1 << 16), new ObjectMapper());
+        engine.write("{\"stream\":\"first\"}\n".getBytes(StandardCharsets.UTF_8));
+        engine.flush();
+        java.util.concurrent.CompletableFuture<JsonMessage> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return reader.next();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals("first", first.get(10, java.util.concurrent.TimeUnit.SECONDS).stream());
+        engine.close();
+    }
+
     @Test
     void unknownFields_areIgnored_butAGarbledLineFails() throws IOException {
         assertEquals("x", reader("{\"status\":\"x\",\"newField\":1}\n").next().status());
-        assertThrows(IOException.class, () -> reader("not json\n").next());
+        IOException garbled = assertThrows(IOException.class, () -> reader("not json\n").next());
+        assertTrue(garbled.getMessage().startsWith("the engine sent something that is not a JSON message"), garbled.getMessage());
     }
 
     @Test
