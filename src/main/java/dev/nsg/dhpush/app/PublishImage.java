@@ -68,8 +68,12 @@ public class PublishImage {
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());
         Set<String> setByDockerfile = DockerfileLabels.alreadySet(dockerfile, settings.flags().target(), labels, buildArgs);
-        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile, settings,
-                builderAsked(settings, context));
+        BuilderChoice builder = builderAsked(settings, context);
+        if (builder.kind() == BuilderChoice.Kind.CLASSIC) {
+            // The classic builder's tar: every file checked readable now, before the engine or a registry is asked.
+            context.walk();
+        }
+        return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile, settings, builder);
     }
 
     /** The command line or environment, else the project's settings file, else auto. */
@@ -134,8 +138,6 @@ public class PublishImage {
     public List<VerifiedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
             Optional<Credentials> dockerHubPulls, RegistryAccess access, boolean noOverwrite, PublishListener listener) {
         listener.target(plan.target());
-        plan.context().skipped().forEach(name -> listener.notice("build context: skipping \"" + name
-                + "\": a socket cannot be sent (docker build leaves it out too)"));
         if (plan.builder().kind() == BuilderChoice.Kind.CLASSIC) {
             refuseSecretsWithTheClassicBuilder(plan);
         } else {
@@ -230,6 +232,9 @@ public class PublishImage {
                 listener.notice(e.getMessage() + "; building with the classic builder instead");
             }
         }
+        // Walks the context if auto chose the classic builder: BuildKit's daemon asks only for the paths it reads.
+        plan.context().skipped().forEach(name -> listener.notice("build context: skipping \"" + name
+                + "\": a socket cannot be sent (docker build leaves it out too)"));
         try {
             return engine.build(buildRequest(plan, pulls), listener);
         } catch (BuildFailedException e) {

@@ -2,7 +2,6 @@ package dev.nsg.dhpush.context;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.IoCause;
 import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 
 /**
@@ -29,25 +29,27 @@ import dev.nsg.dhpush.failure.InvalidInputException.Problem;
 public final class BuildContext {
 
     private final Path directory;
-    private final List<ContextEntry> entries;
-    private final String dockerfileName;
     private final Path dockerfile;
-    private final List<String> skipped;
+    private final DockerIgnore ignore;
+    private Walked walked;
 
-    private BuildContext(Path directory, List<ContextEntry> entries, String dockerfileName, Path dockerfile, List<String> skipped) {
+    /** What the walk found: the entries in tar order, the Dockerfile's name in the tar, the sockets left out. */
+    private record Walked(List<ContextEntry> entries, String dockerfileName, List<String> skipped) {
+    }
+
+    private BuildContext(Path directory, Path dockerfile, DockerIgnore ignore) {
         this.directory = directory;
-        this.entries = entries;
-        this.dockerfileName = dockerfileName;
         this.dockerfile = dockerfile;
-        this.skipped = skipped;
+        this.ignore = ignore;
     }
 
     /**
-     * Walks {@code contextDir} with the Dockerfile at {@code dockerfile} (absolute, or relative to the working
-     * directory as with {@code docker build -f}; {@code null} means {@code Dockerfile} in the context).
+     * The context {@code contextDir} with the Dockerfile at {@code dockerfile} (absolute, or relative to the working
+     * directory as with {@code docker build -f}; {@code null} means {@code Dockerfile} in the context): both checked and
+     * .dockerignore read now, the directory walked only when its entries are first asked for (or by {@link #walk()}).
+     * BuildKit never needs the walk: its daemon asks for the paths it reads.
      */
     public static BuildContext scan(Path contextDir, Path dockerfile) {
-        ContextTar.warmUp();
         Path context = contextDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
             throw new InvalidInputException(Problem.BUILD_CONTEXT, contextDir.toString(),
@@ -57,18 +59,30 @@ public final class BuildContext {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(Problem.DOCKERFILE, file.toString(), "Dockerfile \"" + file + "\": not found");
         }
-        boolean inside = file.startsWith(context);
-        String dockerfileName = inside ? slashed(context.relativize(file)) : null;
-        List<String> alwaysSent = dockerfileName == null ? List.of(".dockerignore") : List.of(".dockerignore", dockerfileName);
-        DockerIgnore ignore = DockerIgnore.read(context).keeping(alwaysSent);
+        String inside = file.startsWith(context) ? slashed(context.relativize(file)) : null;
+        List<String> alwaysSent = inside == null ? List.of(".dockerignore") : List.of(".dockerignore", inside);
+        return new BuildContext(context, file, DockerIgnore.read(context).keeping(alwaysSent));
+    }
 
-        List<ContextEntry> entries = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        walk(context, context, ignore, new Walk(entries, skipped, new HashMap<>()));
-        if (!inside) {
-            dockerfileName = addOutsideDockerfile(file, entries);
+    /**
+     * Walks the directory now, if not yet: every entry described and every file checked readable, as the classic
+     * builder's tar needs before anything is sent.
+     */
+    public synchronized BuildContext walk() {
+        if (walked == null) {
+            ContextTar.warmUp();
+            List<ContextEntry> entries = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            walk(directory, directory, ignore, new Walk(entries, skipped, new HashMap<>()));
+            String dockerfileName = dockerfile.startsWith(directory) ? slashed(directory.relativize(dockerfile))
+                    : addOutsideDockerfile(dockerfile, entries);
+            walked = new Walked(List.copyOf(entries), dockerfileName, List.copyOf(skipped));
         }
-        return new BuildContext(context, List.copyOf(entries), dockerfileName, file, List.copyOf(skipped));
+        return this;
+    }
+
+    private Walked walked() {
+        return walk().walked;
     }
 
     /**
@@ -112,7 +126,7 @@ public final class BuildContext {
         } catch (AccessDeniedException e) {
             throw unreadable(context, directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
+            throw unreadable(context, directory, e);
         }
         for (Path child : children) {
             String name = slashed(context.relativize(child));
@@ -177,12 +191,19 @@ public final class BuildContext {
         } catch (AccessDeniedException e) {
             throw unreadable(context, path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw unreadable(context, path, e);
         }
     }
 
     private static ContextEntry.Device device(long rdev) {
         return new ContextEntry.Device(UnixFileMode.major(rdev), UnixFileMode.minor(rdev));
+    }
+
+    /** A path the walk cannot read for another reason than its permissions (gone mid-walk, an I/O error). */
+    private static InvalidInputException unreadable(Path context, Path path, IOException cause) {
+        String name = slashed(context.relativize(path));
+        return new InvalidInputException(Problem.UNREADABLE_FILE, name,
+                "build context: cannot read \"" + name + "\" (" + IoCause.of(cause) + "); nothing was sent", cause);
     }
 
     private static InvalidInputException unreadable(Path context, Path path) {
@@ -193,12 +214,12 @@ public final class BuildContext {
 
     /** Writes the context as tar to {@code out}, file by file, straight from disk. */
     public void writeTar(OutputStream out) throws IOException {
-        ContextTar.write(entries, out);
+        ContextTar.write(walked().entries(), out);
     }
 
     /** The Dockerfile's path inside the context, as the engine's {@code dockerfile} parameter wants it. */
     public String dockerfileName() {
-        return dockerfileName;
+        return walked().dockerfileName();
     }
 
     /** The Dockerfile where it lies on disk (inside the context or not). */
@@ -212,30 +233,30 @@ public final class BuildContext {
 
     /** The paths sent, in order; directories without a trailing '/'. */
     public List<String> names() {
-        return entries.stream().map(ContextEntry::name).toList();
+        return walked().entries().stream().map(ContextEntry::name).toList();
     }
 
     /** Every entry, in the order the tar sends them. */
     public List<SentEntry> listing() {
-        return entries.stream().map(ContextEntry::sent).toList();
+        return walked().entries().stream().map(ContextEntry::sent).toList();
     }
 
     /** What rarely belongs in an image and is sent all the same (reads the first bytes of each file). */
     public List<ContextWarning> warnings() {
-        return ContextWarnings.find(entries);
+        return ContextWarnings.find(walked().entries());
     }
 
     public int fileCount() {
-        return (int) entries.stream().filter(entry -> entry.type() != SentEntry.Type.DIRECTORY).count();
+        return (int) walked().entries().stream().filter(entry -> entry.type() != SentEntry.Type.DIRECTORY).count();
     }
 
     public long byteCount() {
-        return entries.stream().mapToLong(ContextEntry::size).sum();
+        return walked().entries().stream().mapToLong(ContextEntry::size).sum();
     }
 
     /** Sockets, which a tar cannot hold: left out, as the docker CLI leaves them out (and says so). */
     public List<String> skipped() {
-        return skipped;
+        return walked().skipped();
     }
 
     static String slashed(Path relative) {
@@ -246,7 +267,8 @@ public final class BuildContext {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new InvalidInputException(Problem.UNREADABLE_FILE, file.toString(), "build context: cannot read \""
+                    + file + "\" (" + IoCause.of(e) + "); nothing was sent", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.nsg.dhpush.context;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.IoCause;
 
 /**
  * The rules of a .dockerignore file, read and applied as the docker CLI does (moby/patternmatcher and its
@@ -39,7 +39,8 @@ public final class DockerIgnore {
         } catch (NoSuchFileException absent) {
             return none();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new InvalidInputException(InvalidInputException.Problem.DOCKERIGNORE, file.toString(), "cannot read " + file + " ("
+                    + IoCause.of(e) + ")", e);
         }
     }
 
