@@ -73,7 +73,7 @@ public class VerifyTags {
         try {
             image = engine.inspect(name);
         } catch (EngineUnavailableException e) {
-            if (e.reason() != EngineUnavailableException.Reason.UNREACHABLE) {
+            if (e.reason() != EngineUnavailableException.Reason.UNREACHABLE && e.reason() != EngineUnavailableException.Reason.SILENT) {
                 throw e;
             }
             listener.notice("no Docker engine answers at " + e.address() + ": showing the digest the registry serves for "

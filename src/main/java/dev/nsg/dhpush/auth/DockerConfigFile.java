@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.nsg.dhpush.failure.IoCause;
 import dev.nsg.dhpush.failure.CredentialSource;
 import dev.nsg.dhpush.failure.CredentialSource.Kind;
 import dev.nsg.dhpush.failure.InvalidInputException;
@@ -42,7 +43,7 @@ final class DockerConfigFile {
             throw new InvalidInputException(Problem.DOCKER_CONFIG, file.toString(), "read " + file + ": not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
-            throw new InvalidInputException(Problem.DOCKER_CONFIG, file.toString(), "read " + file + ": " + e.getClass().getSimpleName());
+            throw new InvalidInputException(Problem.DOCKER_CONFIG, file.toString(), "read " + file + ": " + IoCause.of(e));
         }
     }
 

@@ -23,9 +23,20 @@ class EngineOptions {
     String engineWait;
 
     DockerEngine connect(EngineFactory factory, Environment environment, EngineWait.Listener listener) {
+        return connect(factory, environment, new EngineWait(waitLimit(environment), listener));
+    }
+
+    /**
+     * An engine consulted only for a fact it may hold (verify's local digest): not waited for unless --engine-wait
+     * says so, not even in CI, as a run that does not need the engine must not wait a minute for one that is off.
+     */
+    DockerEngine connectForLookup(EngineFactory factory, Environment environment, EngineWait.Listener listener) {
+        return connect(factory, environment, engineWait == null ? EngineWait.NONE : new EngineWait(waitLimit(environment), listener));
+    }
+
+    private DockerEngine connect(EngineFactory factory, Environment environment, EngineWait wait) {
         String address = host != null ? host : environment.dockerHost();
-        return factory.connect(address, environment.engineTls(), environment.engineCertificates(),
-                new EngineWait(waitLimit(environment), listener));
+        return factory.connect(address, environment.engineTls(), environment.engineCertificates(), wait);
     }
 
     Duration waitLimit(Environment environment) {

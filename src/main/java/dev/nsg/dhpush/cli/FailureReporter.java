@@ -32,7 +32,7 @@ class FailureReporter implements IExecutionExceptionHandler {
             }
         } else {
             exit = ExitCode.BUG;
-            err.println("error: unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            err.println("error: dhpush failed unexpectedly" + (failure.getMessage() == null ? "" : ": " + oneLine(failure.getMessage())));
             err.println("hint: this is a bug in dhpush; rerun with --debug and report the output");
         }
         if (debug) {
@@ -44,7 +44,7 @@ class FailureReporter implements IExecutionExceptionHandler {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("event", "error");
             event.put("exitCode", exit.code());
-            event.put("message", failure instanceof DhpushException ? failure.getMessage() : "unexpected " + failure.getClass().getSimpleName());
+            event.put("message", failure instanceof DhpushException ? failure.getMessage() : "dhpush failed unexpectedly");
             if (hint != null) {
                 event.put("hint", hint);
             }

@@ -117,6 +117,8 @@ final class Hints {
                     ? "is dockerd running, and may this user open " + failure.address().substring("unix://".length())
                             + "? (set --host or DOCKER_HOST for another engine)"
                     : "is the engine listening there, and do DOCKER_TLS_VERIFY and DOCKER_CERT_PATH match its TLS setting?";
+            case SILENT -> "the engine is wedged: restart it (systemctl restart docker; on Bitbucket, rerun the step), or check"
+                    + " what listens at " + failure.address();
             case DROPPED -> "the engine may have run out of memory or restarted: on Bitbucket, give the docker service more"
                     + " (definitions.services.docker.memory in bitbucket-pipelines.yml, at most 7128 MB on a 2x step);"
                     + " elsewhere, check the engine's log";

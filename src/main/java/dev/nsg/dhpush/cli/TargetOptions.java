@@ -63,4 +63,8 @@ class TargetOptions {
     DockerEngine connect(Services services, PublishListener listener) {
         return engine.connect(services.engines, services.environment, listener);
     }
+
+    DockerEngine connectForLookup(Services services, PublishListener listener) {
+        return engine.connectForLookup(services.engines, services.environment, listener);
+    }
 }

@@ -36,7 +36,7 @@ class VerifyCommand extends TargetedCommand {
         ImageReference repository = chosen.reference();
         Optional<Digest> given = Optional.ofNullable(digest).map(Digest::of);
         Map<Tag, Optional<Digest>> expected = new LinkedHashMap<>();
-        DockerEngine engine = given.isPresent() ? null : target.connect(services, listener);
+        DockerEngine engine = given.isPresent() ? null : target.connectForLookup(services, listener);
         for (Tag tag : tags) {
             expected.put(tag, given.isPresent() ? given : services.verify.localRepoDigest(engine, repository, tag, listener));
         }

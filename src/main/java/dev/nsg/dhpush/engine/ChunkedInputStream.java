@@ -52,7 +52,11 @@ final class ChunkedInputStream extends InputStream {
         int extension = line.indexOf(';');
         String size = (extension >= 0 ? line.substring(0, extension) : line).trim();
         try {
-            return Long.parseLong(size, 16);
+            long parsed = Long.parseLong(size, 16);
+            if (parsed < 0) {
+                throw new NumberFormatException(size);
+            }
+            return parsed;
         } catch (NumberFormatException e) {
             throw new ProtocolException("malformed chunk size \"" + size + "\" from the engine");
         }

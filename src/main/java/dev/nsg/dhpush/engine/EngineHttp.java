@@ -5,7 +5,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,11 @@ final class EngineHttp {
     private static final int BUFFER = 64 * 1024;
     /** Headers whose values are secrets: never logged. */
     private static final Set<String> SECRET_HEADERS = Set.of("x-registry-auth", "x-registry-config", "authorization");
+    /**
+     * How long the engine may stay silent before answering a request: a healthy engine answers /_ping in
+     * milliseconds and starts every stream (build, push) at once; one that accepts and never answers is wedged.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     /** Streams a request body; called once, after the request head is sent. */
     interface BodyWriter {
@@ -42,8 +49,9 @@ final class EngineHttp {
 
     EngineResponse send(String method, String target, Map<String, String> headers, BodyWriter body) throws IOException {
         EngineConnection connection = connector.open();
+        AnswerDeadline deadline = AnswerDeadline.start(connection, ANSWER_TIMEOUT);
         try {
-            OutputStream out = new BufferedOutputStream(connection.output(), BUFFER);
+            OutputStream out = new BufferedOutputStream(deadline.counting(connection.output()), BUFFER);
             StringBuilder head = new StringBuilder()
                     .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: ").append(connector.hostHeader()).append("\r\n")
@@ -88,12 +96,25 @@ final class EngineHttp {
                 }
                 throw readFailure;
             }
+            deadline.close();
             LOG.debugf("engine response: %d for %s %s", response.status(), method, target);
             return response;
         } catch (IOException | RuntimeException e) {
-            connection.close();
-            throw e;
+            throw closed(connection, deadline, e);
         }
+    }
+
+    /** Closes a connection that failed; a failure that came from the engine's silence says so. */
+    private static IOException closed(EngineConnection connection, AnswerDeadline deadline, Exception failure) throws IOException {
+        deadline.close();
+        connection.close();
+        if (deadline.expired()) {
+            return new EngineSilenceException(ANSWER_TIMEOUT, failure);
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        return (IOException) failure;
     }
 
     /**
@@ -105,6 +126,7 @@ final class EngineHttp {
      */
     Upgrade upgrade(String target, String protocol, List<Map.Entry<String, String>> headers) throws IOException {
         EngineConnection connection = connector.open();
+        AnswerDeadline deadline = AnswerDeadline.start(connection, ANSWER_TIMEOUT);
         try {
             StringBuilder head = new StringBuilder()
                     .append("POST ").append(target).append(" HTTP/1.1\r\n")
@@ -121,14 +143,14 @@ final class EngineHttp {
             out.flush();
             InputStream in = new BufferedInputStream(connection.input(), BUFFER);
             EngineResponse response = readResponse("POST", in, connection);
+            deadline.close();
             LOG.debugf("engine response: %d for POST %s", response.status(), target);
             if (response.status() != 101) {
                 return new Upgrade(null, response);
             }
             return new Upgrade(new EngineConnection(in, out, connection.transport()), null);
         } catch (IOException | RuntimeException e) {
-            connection.close();
-            throw e;
+            throw closed(connection, deadline, e);
         }
     }
 
@@ -139,8 +161,8 @@ final class EngineHttp {
     private static EngineResponse readResponse(String method, InputStream in, EngineConnection connection) throws IOException {
         String statusLine = HttpLines.readLine(in);
         String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP reply from the engine: \"" + statusLine + "\"");
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[1-5]\\d\\d")) {
+            throw new ProtocolException("not an HTTP reply from the engine: \"" + shown(statusLine) + "\"");
         }
         int status = Integer.parseInt(parts[1]);
         Map<String, String> headers = new HashMap<>();
@@ -158,12 +180,22 @@ final class EngineHttp {
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = new ChunkedInputStream(in);
         } else if (headers.containsKey("content-length")) {
+            String length = headers.get("content-length");
+            if (!length.matches("\\d{1,18}")) {
+                throw new ProtocolException("a malformed Content-Length from the engine: \"" + shown(length) + "\"");
+            }
             body = BoundedInputStream.builder().setInputStream(in)
-                    .setMaxCount(Long.parseLong(headers.get("content-length"))).setPropagateClose(false).get();
+                    .setMaxCount(Long.parseLong(length)).setPropagateClose(false).get();
         } else {
             body = in;
         }
         return new EngineResponse(status, headers, body, connection);
+    }
+
+    /** Engine bytes quoted in a message: control characters dropped, at most 80 characters. */
+    private static String shown(String text) {
+        String printable = text.replaceAll("\\p{Cntrl}", "");
+        return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
     }
 
     private static Map<String, String> redacted(Map<String, String> headers) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.failure.BuildFailedException;
 import dev.nsg.dhpush.failure.EngineUnavailableException;
+import dev.nsg.dhpush.failure.IoCause;
 import dev.nsg.dhpush.failure.EngineUnavailableException.Reason;
 import dev.nsg.dhpush.failure.PushFailedException;
 import dev.nsg.dhpush.model.Digest;
@@ -337,9 +338,10 @@ public final class HttpDockerEngine implements DockerEngine {
     }
 
     private EngineUnavailableException unreachable(String action, IOException cause) {
-        return new EngineUnavailableException(Reason.UNREACHABLE, address.toString(), address.isUnix(), action
-                + ": no answer from the Docker engine at " + address + " (" + cause.getClass().getSimpleName() + ": "
-                + cause.getMessage() + ")", cause);
+        Reason reason = cause instanceof EngineSilenceException ? Reason.SILENT
+                : cause instanceof ProtocolException ? Reason.NOT_AN_ENGINE : Reason.UNREACHABLE;
+        return new EngineUnavailableException(reason, address.toString(), address.isUnix(), action
+                + ": no answer from the Docker engine at " + address + " (" + IoCause.of(cause) + ")", cause);
     }
 
     /**
@@ -347,9 +349,13 @@ public final class HttpDockerEngine implements DockerEngine {
      * that is not what the API promises is an engine error instead.)
      */
     private EngineUnavailableException dropped(String action, IOException cause) {
-        return new EngineUnavailableException(cause instanceof ProtocolException ? Reason.ENGINE_ERROR : Reason.DROPPED, address.toString(), address.isUnix(), action
-                + ": the Docker engine at " + address + " closed the connection before the end (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")", cause);
+        if (cause instanceof ProtocolException) {
+            return new EngineUnavailableException(Reason.ENGINE_ERROR, address.toString(), address.isUnix(), action
+                    + ": the Docker engine at " + address + " sent an answer the Engine API does not allow ("
+                    + IoCause.of(cause) + ")", cause);
+        }
+        return new EngineUnavailableException(Reason.DROPPED, address.toString(), address.isUnix(), action
+                + ": the Docker engine at " + address + " closed the connection before the end (" + IoCause.of(cause) + ")", cause);
     }
 
     private String errorMessage(EngineResponse response) throws IOException {

@@ -33,7 +33,10 @@ final class TcpConnector implements EngineConnector {
                 SSLParameters parameters = secure.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 secure.setSSLParameters(parameters);
+                // An endpoint that takes the connection and never answers the TLS hello is wedged: bounded like an answer.
+                secure.setSoTimeout((int) EngineHttp.ANSWER_TIMEOUT.toMillis());
                 secure.startHandshake();
+                secure.setSoTimeout(0);
                 socket = secure;
             }
         } catch (IOException e) {

@@ -3,8 +3,11 @@ package dev.nsg.dhpush.failure;
 /** The Docker engine cannot be reached, does not speak the Engine API, or speaks too old a version of it. */
 public class EngineUnavailableException extends DhpushException {
 
-    /** DROPPED: the engine hung up in the middle of a build or push (out of memory, restarted). */
-    public enum Reason { UNREACHABLE, DROPPED, TOO_OLD, NOT_AN_ENGINE, ENGINE_ERROR }
+    /**
+     * DROPPED: the engine hung up in the middle of a build or push (out of memory, restarted). SILENT: it took the
+     * connection and never answered (wedged).
+     */
+    public enum Reason { UNREACHABLE, SILENT, DROPPED, TOO_OLD, NOT_AN_ENGINE, ENGINE_ERROR }
 
     private final Reason reason;
     private final String address;

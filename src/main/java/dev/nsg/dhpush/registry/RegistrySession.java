@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.auth.Credentials;
+import dev.nsg.dhpush.failure.IoCause;
 import dev.nsg.dhpush.failure.AuthRefusedException;
 import dev.nsg.dhpush.failure.AuthRefusedException.Reason;
 import dev.nsg.dhpush.failure.AuthRefusedException.Refusal;
@@ -282,7 +283,7 @@ final class RegistrySession implements AutoCloseable {
 
     private static String describe(ProcessingException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return IoCause.of(cause);
     }
 
     private void sleep(String doing, Duration wait) {
