@@ -1,10 +1,16 @@
 package dev.nsg.dhpush.auth;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +28,12 @@ final class CredentialHelper {
 
     private static final long TIMEOUT_SECONDS = 30;
     private static final String NOT_FOUND = "credentials not found in native keychain";
+    /** Daemon threads: a helper's pipes must never keep dhpush from exiting. */
+    private static final Executor READERS = task -> {
+        Thread thread = new Thread(task, "credential-helper-output");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private CredentialHelper() {
     }
@@ -36,16 +48,22 @@ final class CredentialHelper {
                     + " cannot be run (" + e.getMessage() + ")", e);
         }
         try {
+            // stdout and stderr are read at once, each by a thread of its own, while this one waits for the exit with
+            // the timeout: a helper that fills one pipe before closing the other, or never exits, cannot hang dhpush.
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream(), 1024 * 1024), READERS);
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream(), 4096), READERS);
             try (OutputStream in = process.getOutputStream()) {
                 in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException closedEarly) {
+                // a helper may exit without reading its input: its answer and exit code still say what happened
             }
-            byte[] out = process.getInputStream().readNBytes(1024 * 1024);
-            String err = new String(process.getErrorStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw failure(serverUrl, source, "read credentials for " + serverUrl + ": " + program + " did not answer within "
                         + TIMEOUT_SECONDS + " s", null);
             }
+            byte[] out = stdout.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String err = new String(stderr.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip();
             String answer = new String(out, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
                 // The helpers' own "not found" answer, compared whole as the docker CLI does
@@ -66,11 +84,26 @@ final class CredentialHelper {
             return Optional.of("<token>".equals(username)
                     ? Credentials.token(secret, source)
                     : Credentials.password(username, secret, source));
-        } catch (IOException e) {
+        } catch (IOException | ExecutionException e) {
             throw failure(serverUrl, source, "read credentials for " + serverUrl + ": " + program + " answered unreadably", e);
+        } catch (TimeoutException e) {
+            // it exited, but a child of its own still holds its output open
+            throw failure(serverUrl, source, "read credentials for " + serverUrl + ": " + program + " did not finish its answer within "
+                    + TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(serverUrl, source, "read credentials for " + serverUrl + ": interrupted", e);
+        }
+    }
+
+    /** Everything the stream holds until its end, keeping the first {@code keep} bytes (the rest is read and dropped). */
+    private static byte[] drain(InputStream stream, int keep) {
+        try (stream) {
+            byte[] kept = stream.readNBytes(keep);
+            stream.transferTo(OutputStream.nullOutputStream());
+            return kept;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
