@@ -65,7 +65,9 @@ final class Hints {
                     ? "give the repository without ':tag', and the tag with --tag"
                     : "repository names are lowercase path components of letters and digits joined by '.', '_', '__' or '-',"
                             + " e.g. --repository team/app";
-            case REGISTRY -> "name the registry as host[:port]: --registry localhost:5000, --registry registry.example.com";
+            case REGISTRY -> value != null && value.contains("://")
+                    ? "drop the scheme and any path: --registry " + value.replaceFirst("^[^:]*://", "").replaceFirst("/.*$", "")
+                    : "name the registry as host[:port]: --registry localhost:5000, --registry registry.example.com";
             case DIGEST -> "a digest reads sha256: and 64 lowercase hexadecimal digits, as dhpush and docker print it";
             case BUILD_CONTEXT -> "pass --context with the directory that holds the app (default: the current directory)";
             case DOCKERFILE -> "pass --file with the Dockerfile's path, or add a Dockerfile to the context";

@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.engine;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
@@ -23,9 +24,17 @@ public record EngineAddress(String scheme, Path socket, String host, int port) {
             return new EngineAddress("unix", Path.of(path), null, 0);
         }
         if (text.startsWith("tcp://")) {
-            URI uri = URI.create("tcp://" + text.substring("tcp://".length()).replaceAll("/+$", ""));
+            URI uri;
+            try {
+                uri = new URI("tcp://" + text.substring("tcp://".length()).replaceAll("/+$", ""));
+            } catch (URISyntaxException e) {
+                throw invalid(text, "a tcp address reads tcp://host:port (an IPv6 host in brackets: tcp://[::1]:2375)");
+            }
             if (uri.getHost() == null) {
                 throw invalid(text, "a tcp address reads tcp://host:port");
+            }
+            if (uri.getPort() > 65535 || (uri.getPort() == -1 && uri.getRawAuthority() != null && uri.getRawAuthority().endsWith(":"))) {
+                throw invalid(text, "the port must be 1 to 65535");
             }
             int port = uri.getPort() > 0 ? uri.getPort() : 2375;
             return new EngineAddress("tcp", null, uri.getHost(), port);

@@ -43,9 +43,19 @@ public record ImageReference(String registry, String path) {
             throw new InvalidInputException(Problem.REPOSITORY, repository,
                     "invalid repository \"" + repository + "\": it carries a tag or digest");
         }
+        if (domain.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
+            throw new InvalidInputException(Problem.REGISTRY, domain,
+                    "invalid registry \"" + domain + "\": a URL, where a host name with an optional :port is asked for");
+        }
         if (!DOMAIN.matcher(domain).matches()) {
             throw new InvalidInputException(Problem.REGISTRY, domain,
                     "invalid registry \"" + domain + "\": not a host name with an optional :port");
+        }
+        int colon = domain.lastIndexOf(':');
+        if (colon > domain.lastIndexOf(']')
+                && (domain.length() - colon > 6 || Integer.parseInt(domain.substring(colon + 1)) > 65535 || Integer.parseInt(domain.substring(colon + 1)) == 0)) {
+            throw new InvalidInputException(Problem.REGISTRY, domain,
+                    "invalid registry \"" + domain + "\": the port must be 1 to 65535");
         }
         if (DockerHub.isDockerHub(domain)) {
             domain = DockerHub.REGISTRY;

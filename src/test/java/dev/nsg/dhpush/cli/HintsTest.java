@@ -75,6 +75,13 @@ class HintsTest {
     }
 
     @Test
+    void aRegistryGivenAsAUrl_isAnsweredWithTheHostAndPortToWrite() {
+        String hint = Hints.of(new InvalidInputException(InvalidInputException.Problem.REGISTRY, "https://127.0.0.1:5000/v2/",
+                "invalid registry"));
+        assertEquals("drop the scheme and any path: --registry 127.0.0.1:5000", hint);
+    }
+
+    @Test
     void retriesSpent_nameTheSettingsThatBoundThem() {
         String hint = Hints.of(new RegistryUnavailableException(RegistryUnavailableException.Reason.UNREACHABLE, "r.example",
                 new RegistryUnavailableException.Retries(5, 5, Duration.ofSeconds(60), null, null), "verify: down", null));

@@ -49,6 +49,19 @@ class ImageReferenceTest {
         assertTrue(failure.getMessage().startsWith("invalid repository"), failure.getMessage());
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "127.0.0.1:99999|the port must be 1 to 65535", "127.0.0.1:0|the port must be 1 to 65535",
+            "registry.example.com:1234567|the port must be 1 to 65535",
+            "https://127.0.0.1:5000|a URL, where a host name with an optional :port is asked for",
+            "http://localhost:5000/v2/|a URL, where a host name with an optional :port is asked for",
+    })
+    void parse_rejectsARegistryWithABadPortOrAScheme(String registry, String rule) {
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> ImageReference.parse(registry, "team/app"));
+        assertEquals(InvalidInputException.Problem.REGISTRY, failure.problem());
+        assertTrue(failure.getMessage().contains(rule), failure.getMessage());
+    }
+
     @Test
     void parse_rejectsABadRegistryHost() {
         assertThrows(InvalidInputException.class, () -> ImageReference.parse("bad host", "app"));
