@@ -40,5 +40,7 @@ checks_summary() {
         printf '  %s\n' "${CHECKS_FAILURES[@]}"
     fi
     printf '%s: %d passed, %d failed\n' "$suite" "$CHECKS_PASSED" "$CHECKS_FAILED"
+    # src/scripts/test adds these to its summary line.
+    [ -z "${DHPUSH_CHECK_COUNTS:-}" ] || printf '%d %d\n' "$CHECKS_PASSED" "$CHECKS_FAILED" >> "$DHPUSH_CHECK_COUNTS"
     [ "$CHECKS_FAILED" -eq 0 ]
 }
