@@ -46,6 +46,10 @@ case "$first" in
 esac
 first_ref=${first#pull it: docker pull }
 expect_contains "stdout says the tag was verified" "$first_ref verified" "$RUN_OUT"
+case "$RUN_ERR" in
+    *"OFFLINE:"*) expect_contains "offline, the build still names the repository's Dockerfile" "with $REPO_DIR/Dockerfile" "$RUN_ERR" ;;
+    *) expect_contains "the build names the repository as its context" "from $REPO_DIR (" "$RUN_ERR" ;;
+esac
 if docker image rm "$registry/$REPOSITORY:main-job-1" >/dev/null && docker pull -q "$first_ref" >/dev/null; then
     pass "the pull line pulls the image"
 else

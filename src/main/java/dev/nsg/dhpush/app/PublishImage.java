@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.app;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +145,9 @@ public class PublishImage {
             BuildKitBuilder.warmUp();
         }
         try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
+            Path dockerfile = plan.context().dockerfile();
             listener.phase("build", plan.imageNames().get(0) + " from " + plan.context().directory()
+                    + (dockerfile.equals(plan.context().directory().resolve("Dockerfile")) ? "" : " with " + dockerfile)
                     + " (" + engine.describe() + ")");
             ChosenBuilder builder = chooseBuilder(plan, engine);
             listener.builder(builder);
