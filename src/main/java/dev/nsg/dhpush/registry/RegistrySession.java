@@ -187,6 +187,9 @@ final class RegistrySession implements AutoCloseable {
         }
     }
 
+    /** The OAuth2 client ID dhpush names itself with (docker's CLI says "docker"). */
+    private static final String CLIENT_ID = "dhpush";
+
     private void fetchToken(String doing, Challenge challenge) {
         URI realm = URI.create(challenge.realm());
         if (!"https".equals(realm.getScheme()) && !RegistryEndpoint.isLoopback(realm.getAuthority())) {
@@ -197,10 +200,9 @@ final class RegistrySession implements AutoCloseable {
         if (!requestedScope.contains(scope)) {
             requestedScope = scope;
         }
-        String basic = credentials.filter(found -> !found.identityToken()).map(RegistrySession::basicAuthorization).orElse(null);
         String tokenScope = requestedScope;
         try (TokenApi tokens = builder(realm).build(TokenApi.class);
-                Response response = withRetries(doing, () -> tokens.token(challenge.service(), tokenScope, basic))) {
+                Response response = requestToken(doing, tokens, challenge.service(), tokenScope)) {
             if (response.getStatus() == 401 || response.getStatus() == 403) {
                 throw new AuthRefusedException(credentials.isEmpty() ? Reason.NO_CREDENTIALS : Reason.CREDENTIALS_REJECTED,
                         refusal(response.getStatus(), null), doing + ": the token service " + realm.getAuthority()
@@ -226,6 +228,26 @@ final class RegistrySession implements AutoCloseable {
             throw new RegistryUnavailableException(RegistryUnavailableException.Reason.BAD_ANSWER, realm.getAuthority(), null,
                     doing + ": the token service " + realm.getAuthority() + " sent an unreadable answer", e);
         }
+    }
+
+    /**
+     * The token request as docker makes it: an identity token (what {@code docker login} stores for SSO accounts and
+     * most cloud registries) as the OAuth2 refresh-token POST, falling back to the GET form, with the token as the
+     * password, where the realm refuses the POST (404, 405); anything else as the GET form with Basic credentials.
+     */
+    private Response requestToken(String doing, TokenApi tokens, String service, String tokenScope) {
+        String basic = credentials.map(RegistrySession::basicAuthorization).orElse(null);
+        Optional<Credentials> identity = credentials.filter(Credentials::identityToken);
+        if (identity.isPresent()) {
+            Response posted = withRetries(doing, () -> tokens.refresh("refresh_token", identity.get().secret(), service, tokenScope,
+                    CLIENT_ID));
+            if (posted.getStatus() != 404 && posted.getStatus() != 405) {
+                return posted;
+            }
+            posted.close();
+            LOG.debugf("registry %s: the token service refused the OAuth2 POST (%d); asking with GET", host(), posted.getStatus());
+        }
+        return withRetries(doing, () -> tokens.token(service, tokenScope, basic));
     }
 
     private static String basicAuthorization(Credentials credentials) {

@@ -44,6 +44,11 @@ public final class TokenIssuer implements AutoCloseable {
     private final AtomicInteger issued = new AtomicInteger();
     private final List<String> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
+    /** Refresh tokens (what docker login stores as identitytoken) to their user. */
+    private final Map<String, String> refreshTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How each token was asked for: "GET basic", "GET anonymous", "POST password", "POST refresh_token". */
+    private final List<String> grants = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean refusePost;
 
     private TokenIssuer(Map<String, String> users) throws Exception {
         this.users = users;
@@ -83,6 +88,23 @@ public final class TokenIssuer implements AutoCloseable {
         return certificate;
     }
 
+    /** A new refresh token for {@code user}, as an SSO login would store it in config.json's identitytoken. */
+    public String refreshToken(String user) {
+        String token = "refresh-" + UUID.randomUUID();
+        refreshTokens.put(token, user);
+        return token;
+    }
+
+    /** Answers the OAuth2 POST with 405, as a realm that only speaks the GET form does. */
+    public void refusePost(boolean refuse) {
+        refusePost = refuse;
+    }
+
+    /** How each token so far was asked for, in order. */
+    public List<String> grants() {
+        return List.copyOf(grants);
+    }
+
     public int tokensIssued() {
         return issued.get();
     }
@@ -100,6 +122,10 @@ public final class TokenIssuer implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         String user = null;
         List<String> scopes = new ArrayList<>();
+        if (exchange.getRequestMethod().equals("POST") && refusePost) {
+            reply(exchange, 405, "{\"details\":\"method not allowed\"}");
+            return;
+        }
         if (exchange.getRequestMethod().equals("POST")) {
             Map<String, String> form = new LinkedHashMap<>();
             for (String field : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
@@ -109,23 +135,35 @@ public final class TokenIssuer implements AutoCloseable {
                             URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }
-            if (!"password".equals(form.get("grant_type")) || !users.containsKey(form.get("username"))
+            if ("refresh_token".equals(form.get("grant_type"))) {
+                user = refreshTokens.get(form.getOrDefault("refresh_token", ""));
+                if (user == null) {
+                    reply(exchange, 401, "{\"details\":\"invalid refresh token\"}");
+                    return;
+                }
+            } else if (!"password".equals(form.get("grant_type")) || !users.containsKey(form.get("username"))
                     || !users.get(form.get("username")).equals(form.get("password"))) {
                 reply(exchange, 401, "{\"details\":\"incorrect username or password\"}");
                 return;
+            } else {
+                user = form.get("username");
             }
-            user = form.get("username");
+            grants.add("POST " + form.get("grant_type"));
             scopes.addAll(List.of(form.getOrDefault("scope", "").split(" ")));
         } else {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization != null && authorization.startsWith("Basic ")) {
                 String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2);
-                if (pair.length != 2 || !pair[1].equals(users.get(pair[0]))) {
+                if (pair.length == 2 && refreshTokens.containsKey(pair[1])) {
+                    user = refreshTokens.get(pair[1]); // the GET form with an identity token as the password
+                } else if (pair.length != 2 || !pair[1].equals(users.get(pair[0]))) {
                     reply(exchange, 401, "{\"details\":\"incorrect username or password\"}");
                     return;
+                } else {
+                    user = pair[0];
                 }
-                user = pair[0];
             }
+            grants.add(user == null ? "GET anonymous" : "GET basic");
             String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             for (String parameter : query.split("&")) {
                 if (parameter.startsWith("scope=")) {
