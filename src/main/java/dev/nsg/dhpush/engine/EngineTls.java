@@ -6,18 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Collection;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 import dev.nsg.dhpush.failure.InvalidInputException;
 import dev.nsg.dhpush.failure.InvalidInputException.Problem;
@@ -74,60 +78,28 @@ final class EngineTls {
         return x509.generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file)));
     }
 
+    /**
+     * key.pem in any form openssl, docker-machine and the docker docs write: PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1
+     * RSA ({@code BEGIN RSA PRIVATE KEY}) or SEC1 EC ({@code BEGIN EC PRIVATE KEY}, after an {@code EC PARAMETERS}
+     * block), read by Bouncy Castle's PEM parser and turned into a JDK key.
+     */
     private static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(file, StandardCharsets.US_ASCII);
-        if (pem.contains("BEGIN PRIVATE KEY")) {
-            byte[] der = pemBody(pem, "PRIVATE KEY");
-            for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
-                try {
-                    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-                } catch (GeneralSecurityException wrongAlgorithm) {
-                    // try the next one: PKCS#8 names the algorithm, but KeyFactory wants it up front
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof PrivateKeyInfo pkcs8) {
+                    return converter.getPrivateKey(pkcs8);
                 }
+                if (object instanceof PEMKeyPair pair) {
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                }
+                if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+                    throw new GeneralSecurityException("key.pem is encrypted; the engine's client key must have no passphrase"
+                            + " (openssl pkey -in key.pem -out key.pem)");
+                }
+                // anything else (EC PARAMETERS, a certificate) is skipped, as docker's tlsconfig skips it
             }
-            throw new GeneralSecurityException("key.pem holds a key of an unsupported algorithm");
         }
-        if (pem.contains("BEGIN RSA PRIVATE KEY")) {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(wrapRsaPkcs1(pemBody(pem, "RSA PRIVATE KEY"))));
-        }
-        throw new GeneralSecurityException("key.pem is neither a PKCS#8 nor a PKCS#1 RSA private key (convert it with openssl pkcs8 -topk8 -nocrypt)");
-    }
-
-    private static byte[] pemBody(String pem, String label) {
-        String begin = "-----BEGIN " + label + "-----";
-        int start = pem.indexOf(begin) + begin.length();
-        int end = pem.indexOf("-----END " + label + "-----", start);
-        return Base64.getMimeDecoder().decode(pem.substring(start, end));
-    }
-
-    /** PKCS#8 PrivateKeyInfo { version 0, rsaEncryption, OCTET STRING pkcs1 } around a PKCS#1 RSAPrivateKey. */
-    private static byte[] wrapRsaPkcs1(byte[] pkcs1) {
-        byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
-        byte[] version = {0x02, 0x01, 0x00};
-        byte[] octets = der(0x04, pkcs1);
-        byte[] content = new byte[version.length + algorithm.length + octets.length];
-        System.arraycopy(version, 0, content, 0, version.length);
-        System.arraycopy(algorithm, 0, content, version.length, algorithm.length);
-        System.arraycopy(octets, 0, content, version.length + algorithm.length, octets.length);
-        return der(0x30, content);
-    }
-
-    private static byte[] der(int tag, byte[] content) {
-        int length = content.length;
-        byte[] lengthBytes;
-        if (length < 0x80) {
-            lengthBytes = new byte[] {(byte) length};
-        } else if (length < 0x100) {
-            lengthBytes = new byte[] {(byte) 0x81, (byte) length};
-        } else if (length < 0x10000) {
-            lengthBytes = new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
-        } else {
-            lengthBytes = new byte[] {(byte) 0x83, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
-        }
-        byte[] encoded = new byte[1 + lengthBytes.length + length];
-        encoded[0] = (byte) tag;
-        System.arraycopy(lengthBytes, 0, encoded, 1, lengthBytes.length);
-        System.arraycopy(content, 0, encoded, 1 + lengthBytes.length, length);
-        return encoded;
+        throw new GeneralSecurityException("key.pem holds no PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC)");
     }
 }

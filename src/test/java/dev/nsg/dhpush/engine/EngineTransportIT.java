@@ -62,9 +62,11 @@ class EngineTransportIT {
         }
     }
 
-    @Test
-    void tls_withClientCertificateFromDockerCertPath() throws Exception {
-        TestCertificates certificates = TestCertificates.create("engine");
+    /** key.pem in each form docker users have: what openssl writes today, docker-machine's PKCS#1, and SEC1 EC keys. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.EnumSource(TestCertificates.ClientKey.class)
+    void tls_withClientCertificateFromDockerCertPath(TestCertificates.ClientKey clientKey) throws Exception {
+        TestCertificates certificates = TestCertificates.create("engine", clientKey);
         try (EngineForwarder forwarder = EngineForwarder.tcp(certificates.serverContext(), true)) {
             Map<String, String> environment = new HashMap<>();
             environment.put("DOCKER_HOST", forwarder.address());

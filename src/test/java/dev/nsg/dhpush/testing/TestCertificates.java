@@ -24,6 +24,26 @@ public final class TestCertificates {
     }
 
     public static TestCertificates create(String name) {
+        return create(name, ClientKey.PKCS8_RSA);
+    }
+
+    /** The client key's file form, as openssl, docker-machine and the docker docs write key.pem. */
+    public enum ClientKey {
+        /** {@code BEGIN PRIVATE KEY} (openssl genpkey, openssl req -newkey) */
+        PKCS8_RSA("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem 2>/dev/null"),
+        /** {@code BEGIN RSA PRIVATE KEY} (openssl genrsa -traditional, docker-machine, older openssl) */
+        PKCS1_RSA("openssl genrsa -traditional -out key.pem 2048 2>/dev/null"),
+        /** {@code BEGIN EC PARAMETERS} then {@code BEGIN EC PRIVATE KEY} (openssl ecparam -genkey) */
+        SEC1_EC("openssl ecparam -name prime256v1 -genkey -out key.pem");
+
+        final String command;
+
+        ClientKey(String command) {
+            this.command = command;
+        }
+    }
+
+    public static TestCertificates create(String name, ClientKey clientKey) {
         try {
             Path dir = Files.createTempDirectory("dhpush-certs-" + name + "-");
             String script = """
@@ -33,10 +53,11 @@ public final class TestCertificates {
                     printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext
                     openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out server-cert.pem -days 2 -extfile server.ext 2>/dev/null
                     openssl pkcs12 -export -in server-cert.pem -inkey server-key.pem -out server.p12 -passout pass:test-only
-                    openssl req -newkey rsa:2048 -nodes -keyout key.pem -out client.csr -subj /CN=dhpush-client 2>/dev/null
+                    %s
+                    openssl req -new -key key.pem -out client.csr -subj /CN=dhpush-client 2>/dev/null
                     printf 'extendedKeyUsage=clientAuth\\n' > client.ext
                     openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out cert.pem -days 2 -extfile client.ext 2>/dev/null
-                    """;
+                    """.formatted(clientKey.command);
             Commands.Result result = Commands.run(List.of("sh", "-c", script), null, dir, null, 120);
             if (result.exitCode() != 0) {
                 throw new AssertionError("openssl failed (Debian: apt-get install openssl): " + result);
