@@ -76,5 +76,9 @@ class CompletionAndManPageIT {
         assertTrue(rendered.stdout().contains("SYNOPSIS") && rendered.stdout().contains(name) && rendered.stdout().contains("OPTIONS")
                 || page.equals("dhpush-help"), rendered.stdout());
         assertTrue(rendered.stdout().contains("EXIT CODES") || page.equals("dhpush-help"), rendered.stdout());
+        // The footer: dhpush's version and the date, nothing of the JVM that built the page.
+        String footer = rendered.stdout().strip().lines().reduce((first, second) -> second).orElse("");
+        assertTrue(footer.matches("dhpush \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? +\\d{4}-\\d{2}-\\d{2} +" + page.toUpperCase(java.util.Locale.ROOT)
+                + "\\(1\\)"), "footer: " + footer);
     }
 }

@@ -16,9 +16,17 @@ public final class ManPageSource {
     private ManPageSource() {
     }
 
+    private static void setVersion(CommandLine command, String version) {
+        command.getCommandSpec().versionProvider(() -> new String[] {version});
+        command.getSubcommands().values().forEach(sub -> setVersion(sub, version));
+    }
+
     public static void main(String[] args) throws IOException {
         CommandLine commandLine = new CommandLine(DhpushCommand.class);
         CommandLineProducer.describe(commandLine);
+        // The pages' header and footer name dhpush's version only: the JVM that happened to build them is no fact about
+        // the executable, and its version string (17.0.15+6-Debian-…) reads as AsciiDoc markup in an attribute.
+        setVersion(commandLine, "dhpush " + System.getProperty("quarkus.application.version", "unknown"));
         int exit = ManPageGenerator.generateManPage(new File(args[0]), null, new boolean[0], true, commandLine.getCommandSpec());
         if (exit != 0) {
             throw new IllegalStateException("picocli's ManPageGenerator exited " + exit);
