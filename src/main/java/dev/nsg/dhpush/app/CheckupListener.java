@@ -32,6 +32,9 @@ public interface CheckupListener {
     /** What the registry holds for each tag now (NEW or EXISTS: nothing is built, so a move cannot be told apart). */
     void tags(List<TagState> states);
 
+    /** No tag was given and no build number is set: the tag check has nothing to look up. */
+    void noTags();
+
     void failed(Check check, DhpushException failure);
 
     /** A check that needs an earlier one that failed. */

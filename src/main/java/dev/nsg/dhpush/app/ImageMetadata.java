@@ -35,7 +35,9 @@ final class ImageMetadata {
     static Map<String, String> labels(String title, String version, SourceInfo source, Path contextDir, Clock clock) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(PREFIX + "title", title);
-        labels.put(PREFIX + "version", version);
+        if (version != null) { // doctor without a tag: no version to name
+            labels.put(PREFIX + "version", version);
+        }
         revision(source, contextDir).ifPresent(revision -> labels.put(PREFIX + "revision", revision));
         labels.put(PREFIX + "created", created(source, contextDir, clock).toString());
         origin(source, contextDir).ifPresent(origin -> labels.put(PREFIX + "source", origin));

@@ -89,6 +89,8 @@ public class PublishCheckup {
         listener.context(plan.context());
         if (states == null) {
             listener.skipped(Check.TAGS, Check.REGISTRY);
+        } else if (plan.tags().isEmpty()) {
+            listener.noTags();
         } else {
             listener.tags(states);
         }

@@ -64,7 +64,8 @@ public class PublishImage {
         // The title the Dockerfile declares stays the image's title, even when the repository is named otherwise.
         String title = DockerfileLabels.literal(dockerfile, settings.flags().target(), ProjectRepository.TITLE_LABEL)
                 .orElseGet(() -> ImageMetadata.titleOf(target.reference().path()));
-        Map<String, String> labels = ImageMetadata.labels(title, settings.tags().get(0).value(), source, context.directory(), clock);
+        String version = settings.tags().isEmpty() ? null : settings.tags().get(0).value();
+        Map<String, String> labels = ImageMetadata.labels(title, version, source, context.directory(), clock);
         labels.putAll(settings.labels());
         Map<String, String> buildArgs = new LinkedHashMap<>(ImageMetadata.buildArgs(dockerfile, labels));
         buildArgs.putAll(settings.buildArgs());

@@ -20,8 +20,9 @@ import picocli.CommandLine.Mixin;
                 + " and whether the engine has them; the build context (totals, largest files, warnings as dhpush context gives"
                 + " them); and the tags a publish would move.",
                 "",
-                "Every check runs; a failed one only skips those that need it. Exit 0 when every check holds, else the exit"
-                + " code of the first failure. Warnings do not fail."},
+                "Every check runs; a failed one only skips those that need it, and without --tag (or BITBUCKET_BUILD_NUMBER)"
+                + " the tag check is skipped. Exit 0 when every check holds, else the exit code of the first failure."
+                + " Warnings do not fail. --quiet prints only failed checks and the one-line verdict."},
         synopsisHeading = "%nUsage: ", descriptionHeading = "%n", optionListHeading = "%nOptions:%n")
 class DoctorCommand extends TargetedCommand {
 
@@ -38,7 +39,7 @@ class DoctorCommand extends TargetedCommand {
         }
         Environment environment = services.environment;
         build.checkStdin(target.registry.passwordStdin);
-        PublishPlan plan = services.publish.plan(build.settings(target.repositoryRequest(environment), target.tagList(environment),
+        PublishPlan plan = services.publish.plan(build.settings(target.repositoryRequest(environment), target.tagListIfAny(environment),
                 environment), environment.source());
         DoctorReport report = DoctorReport.of(target.output, spec.commandLine().getOut(), plan);
         // Waiting for the engine is said by the engine check's own line; nothing else reports while checks run.

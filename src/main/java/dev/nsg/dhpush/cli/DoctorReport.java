@@ -151,6 +151,11 @@ final class DoctorReport implements CheckupListener {
     }
 
     @Override
+    public void noTags() {
+        row(Check.TAGS, Verdict.skip, "no --tag given and BITBUCKET_BUILD_NUMBER is not set: no tag to look up", null, null);
+    }
+
+    @Override
     public void skipped(Check check, Check needs) {
         row(check, Verdict.skip, "needs the " + label(needs) + " check, which failed", null, null);
     }
@@ -178,7 +183,7 @@ final class DoctorReport implements CheckupListener {
             }
             object.put("checks", checks);
             out.println(JsonLine.of(object));
-        } else if (!quiet || failure.isPresent()) {
+        } else {
             long failed = rows.stream().filter(row -> row.verdict() == Verdict.fail).count();
             long warned = rows.stream().filter(row -> row.verdict() == Verdict.warn).count();
             out.println(failure.isEmpty()

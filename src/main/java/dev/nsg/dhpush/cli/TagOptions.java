@@ -19,12 +19,21 @@ class TagOptions {
     boolean latest;
 
     List<Tag> tags(Environment environment) {
+        List<Tag> found = tagsIfAny(environment);
+        if (found.isEmpty()) {
+            throw new UsageFailure("no tag: none given and BITBUCKET_BUILD_NUMBER is not set",
+                    "pass --tag TAG (repeatable), e.g. dhpush --tag 1.0");
+        }
+        return found;
+    }
+
+    /** The tags given, else the build number's, else none (doctor then skips the tag check). */
+    List<Tag> tagsIfAny(Environment environment) {
         Set<String> names = new LinkedHashSet<>(tags);
         if (names.isEmpty()) {
             String buildNumber = environment.buildNumber();
             if (buildNumber == null) {
-                throw new UsageFailure("no tag: none given and BITBUCKET_BUILD_NUMBER is not set",
-                        "pass --tag TAG (repeatable), e.g. dhpush --tag 1.0");
+                return List.of(); // --latest alone names no build: publish refuses it, doctor skips the tag check
             }
             names.add(buildNumber.strip());
         }

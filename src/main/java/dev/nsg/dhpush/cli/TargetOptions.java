@@ -46,6 +46,11 @@ class TargetOptions {
         return tags.tags(environment);
     }
 
+    /** The tags, or none where none is given and no build number is set. */
+    List<Tag> tagListIfAny(Environment environment) {
+        return tags.tagsIfAny(environment);
+    }
+
     Optional<Credentials> credentials(Services services, ImageReference repository) {
         return registry.credentials(services.credentials, repository, services.environment, System.in);
     }

@@ -86,6 +86,26 @@ class DoctorIT {
         assertTrue(report.toString().contains("**/.env"), report.toString());
     }
 
+    /** Without a tag every other check still runs; the tag check says why it is skipped. */
+    @Test
+    void noTag_runsEveryOtherCheck_andSkipsTheTagCheck_exit0() throws IOException {
+        Commands.Result result = Dhpush.run(Map.of(), null, "doctor", "--context", context.toString(), "--registry",
+                registries.open.address(), "--repository", "team/doctor", "--json");
+        assertEquals(0, result.exitCode(), result.toString());
+        JsonNode report = json(result);
+        assertEquals("engine=ok builder=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=skip", verdicts(report),
+                report.toString());
+        assertTrue(report.toString().contains("no --tag given and BITBUCKET_BUILD_NUMBER is not set"), report.toString());
+    }
+
+    @Test
+    void quiet_printsTheOneLineVerdict() {
+        Commands.Result result = doctor(Map.of(), registries.open, "team/doctor", "--quiet");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("doctor: a publish to " + registries.open.address() + "/team/doctor should work (1 warning)", result.stdout().strip(),
+                result.toString());
+    }
+
     @Test
     void builder_saysWhichRuns_andSecretsWithTheClassicBuilderFailItsCheck() throws IOException {
         Commands.Result buildKit = doctor(Map.of(), registries.open, "team/doctor", "--builder", "buildkit");
