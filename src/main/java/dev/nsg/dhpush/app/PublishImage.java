@@ -74,6 +74,10 @@ public class PublishImage {
         if (builder.kind() == BuilderChoice.Kind.CLASSIC) {
             // The classic builder's tar: every file checked readable now, before the engine or a registry is asked.
             context.walk();
+        } else {
+            // BuildKit may well build: its session's classes load on another core while the plan, the engine's answer
+            // and the preflight take their time on this one.
+            BuildKitBuilder.warmUp();
         }
         return new PublishPlan(target, settings.tags(), context, buildArgs, labels, setByDockerfile, dockerfile, settings, builder);
     }
@@ -142,8 +146,6 @@ public class PublishImage {
         listener.target(plan.target());
         if (plan.builder().kind() == BuilderChoice.Kind.CLASSIC) {
             refuseSecretsWithTheClassicBuilder(plan);
-        } else {
-            BuildKitBuilder.warmUp();
         }
         try (RegistryClient registry = steps == Steps.BUILD_PUSH_VERIFY ? preflight(plan.repository(), credentials, access, listener) : null) {
             Path dockerfile = plan.context().dockerfile();

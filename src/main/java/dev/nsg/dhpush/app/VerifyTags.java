@@ -35,7 +35,7 @@ public class VerifyTags {
 
     /** A client for the repository; {@code push} asks for push access too, as the preflight needs. */
     public RegistryClient open(ImageReference repository, Optional<Credentials> credentials, boolean push, RegistryAccess access) {
-        return registries.open(repository, credentials, push, access.insecureHosts(), access.extraCa(), access.dockerCertsDir());
+        return registries.open(repository, credentials, push, access.insecureHosts(), access.extraCa(), access.certsDirectories());
     }
 
     /**

@@ -42,11 +42,17 @@ public final class BuildKitBuilder {
     private BuildKitBuilder() {
     }
 
+    /** Whether the warm-up has started: it runs once per process. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Loads what a session needs (gRPC, Netty, the messages) on a background thread, so a run that may build with
-     * BuildKit pays for it while its preflight talks to the registry rather than after.
+     * BuildKit pays for it while its plan, the engine's answer and the preflight take their time, rather than after.
      */
     public static void warmUp() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 HealthService.definition();

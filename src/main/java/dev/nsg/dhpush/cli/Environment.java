@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import dev.nsg.dhpush.app.SourceInfo;
@@ -64,8 +65,13 @@ record Environment(Map<String, String> variables, Path home) {
     }
 
     /** Where docker keeps per-registry CA certificates for its client: ~/.docker/certs.d. */
-    Path dockerCertsDirectory() {
-        return home.resolve(".docker").resolve("certs.d");
+    /**
+     * Where docker keeps per-registry CAs and client certificates: the user's (~/.docker/certs.d), then the daemon's
+     * (/etc/docker/certs.d, or DHPUSH_SYSTEM_CERTS_D where a test or an unusual layout puts it elsewhere).
+     */
+    List<Path> certsDirectories() {
+        String system = get("DHPUSH_SYSTEM_CERTS_D");
+        return List.of(home.resolve(".docker").resolve("certs.d"), Path.of(system != null ? system : "/etc/docker/certs.d"));
     }
 
     /** Where dhpush keeps what outlives a run: $XDG_CONFIG_HOME/dhpush, else ~/.config/dhpush. */

@@ -52,7 +52,7 @@ class RegistryOptions {
             throw new UsageFailure("registry CA \"" + registryCa + "\": no such file",
                     "pass the registry's CA certificate as a PEM file, or leave --registry-ca out");
         }
-        return new RegistryAccess(Set.copyOf(insecureRegistries), registryCa, environment.dockerCertsDirectory());
+        return new RegistryAccess(Set.copyOf(insecureRegistries), registryCa, environment.certsDirectories());
     }
 
     RepositoryRequest request(Environment environment) {

@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.registry;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,11 +29,11 @@ public class RegistryClientFactory {
      * @param push whether this client will prove push access (scope pull,push), or only read (scope pull)
      * @param insecureHosts registries to reach over plain HTTP although not on loopback ({@code --insecure-registry})
      * @param extraCa a CA certificate to trust for this registry ({@code --registry-ca}), or null
-     * @param dockerCertsDir where docker keeps per-registry CAs ({@code ~/.docker/certs.d})
+     * @param certsDirectories where docker keeps per-registry CAs and client certificates, in the order they are read
      */
     public RegistryClient open(ImageReference repository, Optional<Credentials> credentials, boolean push,
-            Set<String> insecureHosts, Path extraCa, Path dockerCertsDir) {
-        RegistryEndpoint endpoint = RegistryEndpoint.of(repository.apiHost(), insecureHosts, extraCa, dockerCertsDir);
+            Set<String> insecureHosts, Path extraCa, List<Path> certsDirectories) {
+        RegistryEndpoint endpoint = RegistryEndpoint.of(repository.apiHost(), insecureHosts, extraCa, certsDirectories);
         RetryPolicy retry = new RetryPolicy(Math.max(1, config.maxAttempts()), config.maxRetryTime(), config.initialBackoff());
         RegistrySession session = new RegistrySession(endpoint, credentials, repository, push, retry, config.requestTimeout(), json);
         return new RegistryClient(session, repository.path(), config.tagsPageSize(), json);

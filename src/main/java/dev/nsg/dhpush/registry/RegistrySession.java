@@ -350,8 +350,13 @@ final class RegistrySession implements AutoCloseable {
                 .followRedirects(true)
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (endpoint.trust() != null && base.getAuthority().equals(endpoint.base().getAuthority())) {
-            builder.trustStore(endpoint.trust());
+        if (base.getAuthority().equals(endpoint.base().getAuthority())) {
+            if (endpoint.trust() != null) {
+                builder.trustStore(endpoint.trust());
+            }
+            if (endpoint.identity() != null) {
+                builder.keyStore(endpoint.identity(), RegistryEndpoint.IDENTITY_PASSWORD);
+            }
         }
         return builder;
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Which registries are spoken to over plain HTTP (loopback by address, or named insecure), and which over TLS. */
 class RegistryEndpointTest {
 
-    private static final Path NO_CERTS = Path.of("/nonexistent");
+    private static final java.util.List<Path> NO_CERTS = java.util.List.of(Path.of("/nonexistent"));
 
     @Test
     void loopback_isDecidedByTheAddress_neverByADnsLookup() {
@@ -37,5 +37,33 @@ class RegistryEndpointTest {
     @Test
     void noExtraCa_meansTheSystemTrustAlone() {
         assertNull(RegistryEndpoint.of("registry.example.com", Set.of(), null, NO_CERTS).trust());
+    }
+
+    /** docker's certs.d layout: every *.crt a CA, NAME.cert with NAME.key a client certificate, from both directories. */
+    @Test
+    void certsD_givesTheCasAndTheClientCertificate_fromTheUsersAndTheSystemDirectory() throws Exception {
+        dev.nsg.dhpush.testing.TestCertificates made = dev.nsg.dhpush.testing.TestCertificates.create("certs-d");
+        Path user = java.nio.file.Files.createTempDirectory("dhpush-user-certs-d-");
+        Path system = java.nio.file.Files.createTempDirectory("dhpush-system-certs-d-");
+        Path host = java.nio.file.Files.createDirectories(system.resolve("registry.example.com:5000"));
+        java.nio.file.Files.copy(made.clientDirectory().resolve("ca.pem"), host.resolve("ca.crt"));
+        java.nio.file.Files.copy(made.clientDirectory().resolve("cert.pem"), host.resolve("client.cert"));
+        java.nio.file.Files.copy(made.clientDirectory().resolve("key.pem"), host.resolve("client.key"));
+        RegistryEndpoint endpoint = RegistryEndpoint.of("registry.example.com:5000", Set.of(), null, java.util.List.of(user, system));
+        assertTrue(java.util.Collections.list(endpoint.trust().aliases()).stream().anyMatch(alias -> alias.startsWith("extra-")));
+        assertTrue(endpoint.identity().isKeyEntry("client"));
+        assertNull(RegistryEndpoint.of("other.example.com", Set.of(), null, java.util.List.of(user, system)).identity());
+    }
+
+    @Test
+    void certsD_aClientCertificateWithoutItsKey_isRefusedAsDockerRefusesIt() throws Exception {
+        dev.nsg.dhpush.testing.TestCertificates made = dev.nsg.dhpush.testing.TestCertificates.create("certs-d-nokey");
+        Path dir = java.nio.file.Files.createTempDirectory("dhpush-certs-d-");
+        Path host = java.nio.file.Files.createDirectories(dir.resolve("registry.example.com"));
+        java.nio.file.Files.copy(made.clientDirectory().resolve("cert.pem"), host.resolve("client.cert"));
+        dev.nsg.dhpush.failure.InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.nsg.dhpush.failure.InvalidInputException.class,
+                () -> RegistryEndpoint.of("registry.example.com", Set.of(), null, java.util.List.of(dir)));
+        assertTrue(refused.getMessage().contains("client.cert: a client certificate without its key client.key"), refused.getMessage());
     }
 }

@@ -20,6 +20,9 @@ public final class LocalRegistry implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final Thread stopOnExit;
+    /** The address it listens on: 127.0.0.1, or a non-loopback one for a TLS registry. */
+    private String host = "127.0.0.1";
+    private boolean tls;
 
     private LocalRegistry(Process process, Path directory, int port) {
         this.process = process;
@@ -43,7 +46,42 @@ public final class LocalRegistry implements AutoCloseable {
         return start(null, null, auth);
     }
 
+    /**
+     * TLS on {@code address} (a non-loopback address of this machine: dhpush and docker speak plain HTTP to loopback),
+     * with the server certificate of {@code certificates}, and, when {@code requireClientCertificate}, only clients
+     * presenting a certificate of the same test CA.
+     */
+    public static LocalRegistry withTls(TestCertificates certificates, String address, boolean requireClientCertificate) {
+        String tls = "  tls:\n    certificate: " + certificates.serverCertificate() + "\n    key: " + certificates.serverKey() + "\n"
+                + (requireClientCertificate ? "    clientcas:\n      - " + certificates.ca() + "\n" : "");
+        return start(null, null, null, address, tls);
+    }
+
+    /** The first address of this machine that is not loopback (a TLS registry listens there), or an AssertionError. */
+    public static String nonLoopbackAddress() {
+        try {
+            for (java.net.NetworkInterface network : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!network.isUp() || network.isLoopback()) {
+                    continue;
+                }
+                for (java.net.InetAddress address : java.util.Collections.list(network.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot list this machine's network interfaces: " + e.getMessage(), e);
+        }
+        throw new AssertionError("this machine has no IPv4 address besides loopback: a TLS registry test needs one"
+                + " (dhpush speaks plain HTTP to loopback registries)");
+    }
+
     private static LocalRegistry start(String user, String password, String authSection) {
+        return start(user, password, authSection, "127.0.0.1", null);
+    }
+
+    private static LocalRegistry start(String user, String password, String authSection, String host, String tlsSection) {
         try {
             Path directory = Files.createTempDirectory("dhpush-registry-");
             int port = freePort();
@@ -52,7 +90,10 @@ public final class LocalRegistry implements AutoCloseable {
                     .append("log:\n  level: warn\n")
                     .append("storage:\n  filesystem:\n    rootdirectory: ").append(directory.resolve("data")).append('\n')
                     .append("  delete:\n    enabled: true\n")
-                    .append("http:\n  addr: 127.0.0.1:").append(port).append('\n');
+                    .append("http:\n  addr: ").append(host).append(':').append(port).append('\n');
+            if (tlsSection != null) {
+                config.append(tlsSection);
+            }
             if (user != null) {
                 // bcrypt, the only hash the registry accepts; the password goes to htpasswd on stdin, not argv.
                 Commands.Result hashed = Commands.run(List.of("htpasswd", "-niB", user), Map.of(), null,
@@ -72,6 +113,8 @@ public final class LocalRegistry implements AutoCloseable {
                     .redirectOutput(directory.resolve("registry.log").toFile())
                     .start();
             LocalRegistry registry = new LocalRegistry(process, directory, port);
+            registry.host = host;
+            registry.tls = tlsSection != null;
             // An interrupted test run (Ctrl-C, a Surefire timeout) never reaches close(): do not leave the registry behind.
             Runtime.getRuntime().addShutdownHook(registry.stopOnExit);
             registry.awaitReady();
@@ -96,6 +139,15 @@ public final class LocalRegistry implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("docker-registry exited at start: " + log());
             }
+            if (tls) {
+                // A TLS registry may ask for a client certificate: that it takes connections is enough here.
+                try (java.net.Socket socket = new java.net.Socket(host, port)) {
+                    return;
+                } catch (IOException notYet) {
+                    sleep(100);
+                    continue;
+                }
+            }
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create(url("/v2/")).toURL().openConnection();
                 connection.setConnectTimeout(500);
@@ -113,7 +165,7 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** {@code 127.0.0.1:PORT}: the engine treats loopback registries as plain-HTTP ones. */
     public String address() {
-        return "127.0.0.1:" + port;
+        return host + ":" + port;
     }
 
     public String url(String path) {

@@ -44,20 +44,25 @@ public final class TestCertificates {
     }
 
     public static TestCertificates create(String name, ClientKey clientKey) {
+        return create(name, clientKey, null);
+    }
+
+    /** @param serverIp an address the server certificate also names (a registry on a non-loopback address), or null */
+    public static TestCertificates create(String name, ClientKey clientKey, String serverIp) {
         try {
             Path dir = Files.createTempDirectory("dhpush-certs-" + name + "-");
             String script = """
                     set -e
                     openssl req -x509 -newkey rsa:2048 -nodes -keyout ca-key.pem -out ca.pem -days 2 -subj /CN=dhpush-test-ca 2>/dev/null
                     openssl req -newkey rsa:2048 -nodes -keyout server-key.pem -out server.csr -subj /CN=localhost 2>/dev/null
-                    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext
+                    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1%s\\nextendedKeyUsage=serverAuth\\n' > server.ext
                     openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out server-cert.pem -days 2 -extfile server.ext 2>/dev/null
                     openssl pkcs12 -export -in server-cert.pem -inkey server-key.pem -out server.p12 -passout pass:test-only
                     %s
                     openssl req -new -key key.pem -out client.csr -subj /CN=dhpush-client 2>/dev/null
                     printf 'extendedKeyUsage=clientAuth\\n' > client.ext
                     openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out cert.pem -days 2 -extfile client.ext 2>/dev/null
-                    """.formatted(clientKey.command);
+                    """.formatted(serverIp == null ? "" : ",IP:" + serverIp, clientKey.command);
             Commands.Result result = Commands.run(List.of("sh", "-c", script), null, dir, null, 120);
             if (result.exitCode() != 0) {
                 throw new AssertionError("openssl failed (Debian: apt-get install openssl): " + result);
@@ -71,6 +76,20 @@ public final class TestCertificates {
     /** The directory to pass as DOCKER_CERT_PATH. */
     public Path clientDirectory() {
         return directory;
+    }
+
+    /** The server's certificate and key as PEM files (for servers that read files, as docker-registry does). */
+    public Path serverCertificate() {
+        return directory.resolve("server-cert.pem");
+    }
+
+    public Path serverKey() {
+        return directory.resolve("server-key.pem");
+    }
+
+    /** The test CA, which signed the server's and the client's certificates. */
+    public Path ca() {
+        return directory.resolve("ca.pem");
     }
 
     /** The server side: its own certificate, and trust in the test CA for client certificates. */
