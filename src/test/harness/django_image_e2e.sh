@@ -14,6 +14,8 @@ VERSION="e2e-$$"
 
 ensure_engine
 on_exit stop_engine
+# The image's tag goes at the end; its layers stay (--no-prune) as the build cache of the next run.
+on_exit "docker image rm --no-prune '$IMAGE' >/dev/null 2>&1"
 # A temporary copy of the build context, so the layer-cache probe below never touches the work tree.
 CONTEXT=$(mktemp -d)
 on_exit "rm -rf '$CONTEXT'"

@@ -35,7 +35,7 @@ class EngineTransportIT {
 
     @AfterAll
     static void cleanUp() {
-        LocalEngine.removeImages(IMAGE + ":unix", IMAGE + ":tcp", IMAGE + ":tls");
+        LocalEngine.removeImages(IMAGE + ":unix", IMAGE + ":tcp", IMAGE + ":tls", IMAGE + ":late");
     }
 
     private static Commands.Result buildVia(Map<String, String> environment, String tag) {

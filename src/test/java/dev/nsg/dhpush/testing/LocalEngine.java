@@ -106,4 +106,20 @@ public final class LocalEngine {
         command.addAll(List.of(names));
         Commands.run(command, null, null, null, 60);
     }
+
+    /**
+     * Removes every tag the engine holds under {@code registry} (host:port): what the tests pushed to a throwaway
+     * registry, which is gone once the test class ends. Quiet where no engine answers (tests without one).
+     */
+    public static void removeTagsUnder(String registry) {
+        Commands.Result listed = Commands.run(List.of("docker", "image", "ls", "--format", "{{.Repository}}:{{.Tag}}"), null, null, null, 60);
+        if (listed.exitCode() != 0) {
+            return;
+        }
+        String[] names = listed.stdout().lines().filter(name -> name.startsWith(registry + "/") && !name.endsWith(":<none>"))
+                .toArray(String[]::new);
+        if (names.length > 0) {
+            removeImages(names);
+        }
+    }
 }

@@ -206,6 +206,8 @@ public final class LocalRegistry implements AutoCloseable {
             // the hook is running or about to: it stops the process too
         }
         process.destroy();
+        // The engine's tags under this registry point at a registry that is gone now: the test's leftovers.
+        LocalEngine.removeTagsUnder(address());
         try {
             process.waitFor();
             Commands.run(List.of("rm", "-rf", directory.toString()), Map.of(), null, null, 60);
