@@ -117,25 +117,47 @@ class EngineTransportIT {
         assertEquals(3, result.exitCode(), result.toString());
     }
 
+    /**
+     * The engine appears only after dhpush has said it waits for it (no sleep racing the JVM's start): dhpush must
+     * keep waiting, then build, and say how long it waited.
+     */
     @Test
     void anEngineThatComesUpLate_isWaitedFor_visibly() throws Exception {
         Path socket = Files.createTempDirectory("dhpush-late-").resolve("engine.sock");
-        java.util.concurrent.CompletableFuture<EngineForwarder> late = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                Thread.sleep(3000); // the docker service of a CI job, still starting when the script begins
-                return EngineForwarder.unix(socket);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        java.util.List<String> command = new java.util.ArrayList<>(Dhpush.command());
+        command.addAll(java.util.List.of("build", "--host", "unix://" + socket, "--engine-wait", "60s", "--context", context.toString(),
+                "--repository", IMAGE, "--tag", "late", "--progress", "plain"));
+        Process process = Dhpush.processBuilder(command, Map.of()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder stderr = new StringBuilder();
+        java.util.concurrent.CompletableFuture<Void> waiting = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (stderr) {
+                        stderr.append(line).append('\n');
+                    }
+                    if (line.contains("waiting for the Docker engine at unix://" + socket + " (up to 60 s)…")) {
+                        waiting.complete(null);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                waiting.completeExceptionally(e);
             }
-        });
+        }, "late-engine-stderr");
+        reader.start();
         try {
-            Commands.Result result = Dhpush.run(Map.of(), null, "build", "--host", "unix://" + socket, "--engine-wait", "60s",
-                    "--context", context.toString(), "--repository", IMAGE, "--tag", "late", "--progress", "plain");
-            assertEquals(0, result.exitCode(), result.toString());
-            assertTrue(result.stderr().contains("waiting for the Docker engine at unix://" + socket + " (up to 60 s)…"), result.stderr());
-            assertTrue(result.stderr().contains("the Docker engine at unix://" + socket + " answered after"), result.stderr());
+            waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            try (EngineForwarder forwarder = EngineForwarder.unix(socket)) {
+                assertTrue(process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "dhpush did not end");
+                reader.join(10_000);
+                synchronized (stderr) {
+                    assertEquals(0, process.exitValue(), stderr.toString());
+                    assertTrue(stderr.toString().contains("the Docker engine at unix://" + socket + " answered after"), stderr.toString());
+                }
+            }
         } finally {
-            late.get().close();
+            process.destroyForcibly();
         }
     }
 

@@ -96,7 +96,7 @@ class JsonMessageReaderTest {
         assertEquals("unix:///var/run/docker.sock", EngineAddress.parse(null).toString());
         assertEquals("tcp://localhost:2375", EngineAddress.parse("tcp://localhost:2375").toString());
         assertEquals("tcp://10.0.0.1:2376", EngineAddress.parse("tcp://10.0.0.1:2376/").toString());
-        assertThrows(RuntimeException.class, () -> EngineAddress.parse("ssh://host"));
-        assertThrows(RuntimeException.class, () -> EngineAddress.parse("unix://relative.sock"));
+        assertThrows(dev.nsg.dhpush.failure.InvalidInputException.class, () -> EngineAddress.parse("ssh://host"));
+        assertThrows(dev.nsg.dhpush.failure.InvalidInputException.class, () -> EngineAddress.parse("unix://relative.sock"));
     }
 }
