@@ -11,7 +11,6 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
-import java.util.List;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -65,14 +64,5 @@ public final class PemFiles {
         store.load(null, null);
         store.setKeyEntry("client", privateKey(key), password, certificates(certificate).toArray(Certificate[]::new));
         return store;
-    }
-
-    /** The certificates a key store should trust: these files' certificates, in order. */
-    public static List<Certificate> all(List<Path> files) throws IOException, GeneralSecurityException {
-        List<Certificate> certificates = new java.util.ArrayList<>();
-        for (Path file : files) {
-            certificates.addAll(certificates(file));
-        }
-        return certificates;
     }
 }
