@@ -201,15 +201,17 @@ public final class BuildContext {
 
     /** A path the walk cannot read for another reason than its permissions (gone mid-walk, an I/O error). */
     private static InvalidInputException unreadable(Path context, Path path, IOException cause) {
-        String name = slashed(context.relativize(path));
-        return new InvalidInputException(Problem.UNREADABLE_FILE, name,
-                "build context: cannot read \"" + name + "\" (" + IoCause.of(cause) + "); nothing was sent", cause);
+        return unreadable(context, path, IoCause.of(cause), cause);
     }
 
     private static InvalidInputException unreadable(Path context, Path path) {
+        return unreadable(context, path, "permission denied", null);
+    }
+
+    private static InvalidInputException unreadable(Path context, Path path, String why, IOException cause) {
         String name = slashed(context.relativize(path));
         return new InvalidInputException(Problem.UNREADABLE_FILE, name,
-                "build context: cannot read \"" + name + "\" (permission denied); nothing was sent");
+                "build context: cannot read \"" + name + "\" (" + why + "); nothing was sent", cause);
     }
 
     /** Writes the context as tar to {@code out}, file by file, straight from disk. */
