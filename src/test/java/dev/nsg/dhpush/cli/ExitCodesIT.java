@@ -61,6 +61,7 @@ class ExitCodesIT {
 
     @AfterAll
     static void stop() {
+        LocalEngine.removeTagsUnder(proxy.address()); // the proxied publishes tag under the proxy's address, not the registry's
         proxy.close();
         registries.close();
     }
