@@ -10,8 +10,10 @@
 ENGINES_DIR="$REPO_DIR/target/engines"
 # docker-buildx: the reference the BuildKit tests compare dhpush's images with (run with a DOCKER_CONFIG of its own,
 # never from ~/.docker, so the docker CLI the other tests compare against stays the classic one).
-NEWER_ENGINE_PACKAGES=(docker.io containerd docker-buildx)
+# cosign: the judge of the signatures dhpush writes (cosign verify --key, offline).
+NEWER_ENGINE_PACKAGES=(docker.io containerd docker-buildx cosign)
 BUILDX_PLUGIN="$ENGINES_DIR/root/usr/libexec/docker/cli-plugins/docker-buildx"
+COSIGN="$ENGINES_DIR/root/usr/bin/cosign"
 NEWER_ENGINE_PIDS=()
 
 # The apt source the machine itself uses (deb822 or one-line format), so no mirror is named in the repository.
@@ -29,7 +31,7 @@ machine_debian_source() {
 # Downloads and unpacks trixie's docker.io and containerd into $ENGINES_DIR/root, once: later runs reuse them.
 fetch_newer_engine() {
     local root="$ENGINES_DIR/root"
-    if [ -x "$root/usr/sbin/dockerd" ] && [ -x "$root/usr/bin/containerd" ] && [ -x "$BUILDX_PLUGIN" ]; then
+    if [ -x "$root/usr/sbin/dockerd" ] && [ -x "$root/usr/bin/containerd" ] && [ -x "$BUILDX_PLUGIN" ] && [ -x "$COSIGN" ]; then
         return 0
     fi
     local uri keyring apt_dir="$ENGINES_DIR/apt"
@@ -55,7 +57,7 @@ fetch_newer_engine() {
     for deb in "$apt_dir"/debs/*.deb; do
         dpkg-deb -x "$deb" "$root"
     done
-    log "newer engines: unpacked $("$root/usr/sbin/dockerd" --version), containerd $("$root/usr/bin/containerd" --version | awk '{print $3}') and buildx $("$BUILDX_PLUGIN" version | awk '{print $2}')"
+    log "newer engines: unpacked $("$root/usr/sbin/dockerd" --version), containerd $("$root/usr/bin/containerd" --version | awk '{print $3}'), buildx $("$BUILDX_PLUGIN" version | awk '{print $2}') and cosign $("$COSIGN" version 2>&1 | awk '/^GitVersion:/ {print $2}')"
 }
 
 # start_newer_engine NAME STORE OCTET: containerd and dockerd 26.1 for engine NAME (classic|containerd image store),
@@ -135,7 +137,7 @@ stop_newer_engines() {
 }
 
 # Exports DHPUSH_ENGINE_26_HOST and DHPUSH_ENGINE_26_CONTAINERD_HOST for the Java tests' engine matrix, and
-# DHPUSH_BUILDX, the buildx plugin the BuildKit tests compare with.
+# DHPUSH_BUILDX, the buildx plugin the BuildKit tests compare with, and DHPUSH_COSIGN, the signing tests' judge.
 start_newer_engines() {
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 || ! command -v ip >/dev/null 2>&1; then
         die "the engine matrix (Docker 26.1 beside this engine) needs root on Debian (apt-get, and ip for its bridges):" \
@@ -148,5 +150,6 @@ start_newer_engines() {
     start_newer_engine dhpush-d26c containerd 27
     DHPUSH_ENGINE_26_CONTAINERD_HOST=$NEWER_ENGINE_HOST
     DHPUSH_BUILDX=$BUILDX_PLUGIN
-    export DHPUSH_ENGINE_26_HOST DHPUSH_ENGINE_26_CONTAINERD_HOST DHPUSH_BUILDX
+    DHPUSH_COSIGN=$COSIGN
+    export DHPUSH_ENGINE_26_HOST DHPUSH_ENGINE_26_CONTAINERD_HOST DHPUSH_BUILDX DHPUSH_COSIGN
 }

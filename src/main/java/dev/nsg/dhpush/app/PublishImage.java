@@ -142,7 +142,7 @@ public class PublishImage {
      * @param dockerHubPulls credentials for pulling Docker Hub base images when the target is another registry, or empty
      */
     public List<VerifiedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
-            Optional<Credentials> dockerHubPulls, RegistryAccess access, boolean noOverwrite, PublishListener listener) {
+            Optional<Credentials> dockerHubPulls, RegistryAccess access, PushPolicy policy, PublishListener listener) {
         listener.target(plan.target());
         if (plan.builder().kind() == BuilderChoice.Kind.CLASSIC) {
             refuseSecretsWithTheClassicBuilder(plan);
@@ -168,7 +168,7 @@ public class PublishImage {
                 return List.of();
             }
             return pushTags.publish(new PushJob(plan.repository(), plan.tags(), image, List.of(), engine, credentials,
-                    registry, noOverwrite), listener);
+                    registry, policy), listener);
         }
     }
 
@@ -177,7 +177,7 @@ public class PublishImage {
      * it locally first), after the same preflight as a full run.
      */
     public List<VerifiedTag> pushBuilt(ChosenRepository target, List<Tag> tags, DockerEngine engine,
-            Optional<Credentials> credentials, RegistryAccess access, boolean noOverwrite, PublishListener listener) {
+            Optional<Credentials> credentials, RegistryAccess access, PushPolicy policy, PublishListener listener) {
         listener.target(target);
         ImageReference repository = target.reference();
         String first = repository.withTag(tags.get(0));
@@ -191,7 +191,7 @@ public class PublishImage {
             }
         }
         try (RegistryClient registry = preflight(repository, credentials, access, listener)) {
-            return pushTags.publish(new PushJob(repository, tags, image, retag, engine, credentials, registry, noOverwrite), listener);
+            return pushTags.publish(new PushJob(repository, tags, image, retag, engine, credentials, registry, policy), listener);
         }
     }
 

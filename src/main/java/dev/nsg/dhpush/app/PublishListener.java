@@ -56,6 +56,14 @@ public interface PublishListener extends EngineProgress, EngineWait.Listener {
     default void verified(VerifiedTag tag) {
     }
 
+    /** The verified digest was signed (or found signed by the same key already). */
+    default void signed(SignedImage signed) {
+    }
+
+    /** A signature of the image verified with the key the user gave. */
+    default void signatureVerified(VerifiedSignature verified) {
+    }
+
     default void notice(String text) {
     }
 

@@ -16,8 +16,8 @@ import dev.nsg.dhpush.registry.RegistryClient;
  * @param image the image every tag must name: the one just built, or the one behind the first tag
  * @param retag the tags to point at {@code image} locally before pushing (they named another image, or none)
  * @param registry a client whose push access the preflight proved
- * @param noOverwrite refuse to move any tag but {@code latest} that already holds another image
+ * @param policy whether tags holding another image may move, and the key to sign with
  */
 record PushJob(ImageReference repository, List<Tag> tags, ImageInfo image, List<Tag> retag, DockerEngine engine,
-        Optional<Credentials> credentials, RegistryClient registry, boolean noOverwrite) {
+        Optional<Credentials> credentials, RegistryClient registry, PushPolicy policy) {
 }

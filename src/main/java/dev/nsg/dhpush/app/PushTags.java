@@ -37,10 +37,12 @@ class PushTags {
 
     private final ObjectMapper json;
     private final VerifyTags verifier;
+    private final ImageSignatures signatures;
 
-    PushTags(ObjectMapper json, VerifyTags verifier) {
+    PushTags(ObjectMapper json, VerifyTags verifier, ImageSignatures signatures) {
         this.json = json;
         this.verifier = verifier;
+        this.signatures = signatures;
     }
 
     List<VerifiedTag> publish(PushJob job, PublishListener listener) {
@@ -72,8 +74,11 @@ class PushTags {
         }
         List<VerifiedTag> verified = verifier.verify(job.registry(), job.repository(), expected, listener);
         requireOneDigest(job.repository(), verified);
+        job.policy().signingKey().ifPresent(key -> signatures.sign(job.registry(), job.repository(), verified.get(0).digest(), key, listener));
         int requests = job.registry().requestCount();
-        listener.notice(requests + " registry request" + (requests == 1 ? "" : "s") + " (preflight, tag lookups and verification)");
+        String work = job.policy().signingKey().isPresent() ? "preflight, tag lookups, verification and signing"
+                : "preflight, tag lookups and verification";
+        listener.notice(requests + " registry request" + (requests == 1 ? "" : "s") + " (" + work + ")");
         return verified;
     }
 
@@ -98,7 +103,7 @@ class PushTags {
 
     /** Every tag but latest that would move stops the run before anything is pushed or tagged. */
     private static void refuseOverwrites(PushJob job, List<TagState> states) {
-        if (!job.noOverwrite()) {
+        if (!job.policy().noOverwrite()) {
             return;
         }
         List<OverwriteRefusedException.Held> held = states.stream()

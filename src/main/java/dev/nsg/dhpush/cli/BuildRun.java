@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.nsg.dhpush.app.PublishImage;
 import dev.nsg.dhpush.app.PublishPlan;
+import dev.nsg.dhpush.app.PushPolicy;
 import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.auth.Credentials;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ final class BuildRun {
         if (push != null && !build.dryRun) {
             push.results.checkWritable();
         }
+        PushPolicy policy = push == null ? PushPolicy.DEFAULT : push.policy(environment, services.json);
         PublishPlan plan = services.publish.plan(build.settings(target.repositoryRequest(environment), target.tagList(environment),
                 environment), environment.source());
         boolean pushes = steps == PublishImage.Steps.BUILD_PUSH_VERIFY;
@@ -35,11 +37,13 @@ final class BuildRun {
         Optional<Credentials> credentials = target.credentials(services, plan.repository());
         if (build.dryRun) {
             services.publish.dryRun(plan, steps, credentials, target.access(environment), listener);
+            policy.signingKey().ifPresent(key -> listener.notice("the signing key " + key.source()
+                    + " opens and signs: the verified digest would be signed with it"));
             return 0;
         }
         List<VerifiedTag> verified = services.publish.run(plan, steps, target.connect(services, listener), credentials,
                 target.dockerHubPulls(services, plan.repository(), credentials), target.access(environment),
-                push != null && push.noOverwrite, listener);
+                policy, listener);
         if (push != null) {
             push.results.write(verified, listener);
         } else if (target.output.quiet && listener.imageId() != null) {

@@ -88,6 +88,11 @@ final class Hints {
             case BUILDKIT_NEEDED -> "build with BuildKit: --builder buildkit (or DHPUSH_BUILDER=buildkit)";
             case BUILD_SECRET -> "write --secret id=ID,src=FILE or --secret id=ID,env=VARIABLE; the file must be readable and the"
                     + " variable set";
+            case SIGNING_KEY -> "give an ECDSA P-256 key: cosign generate-key-pair, or openssl genpkey -algorithm EC -pkeyopt"
+                    + " ec_paramgen_curve:P-256; --sign-key FILE, or " + SigningKeySource.KEY_VARIABLE + " holding its base64";
+            case SIGNING_KEY_PASSWORD -> "set " + SigningKeySource.PASSWORD_VARIABLE + " to the password the key was made with"
+                    + " (cosign generate-key-pair asked for it)";
+            case VERIFY_KEY -> "give the public key: cosign.pub from cosign generate-key-pair, or openssl pkey -in KEY -pubout";
         };
     }
 
@@ -265,6 +270,8 @@ final class Hints {
             case OTHER_DIGEST, TAGS_DIFFER -> "another push replaced the tag in between, or a proxy rewrote it;"
                     + " check who else pushes to this repository, then push again";
             case NO_SUCH_REPOSITORY -> "check the spelling of --repository and --registry";
+            case UNSIGNED -> "sign it: dhpush push --tag TAG --sign-key KEY (or cosign sign --key KEY IMAGE@DIGEST)";
+            case OTHER_SIGNER -> "check that --key is the public half of the key that signed it (cosign public-key --key KEY prints it)";
         };
     }
 }

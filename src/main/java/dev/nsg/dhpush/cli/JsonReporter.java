@@ -14,6 +14,8 @@ import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
 import dev.nsg.dhpush.app.TagState;
+import dev.nsg.dhpush.app.SignedImage;
+import dev.nsg.dhpush.app.VerifiedSignature;
 import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.Tag;
@@ -129,6 +131,19 @@ final class JsonReporter implements PublishListener {
         emit(tag.compared() ? "verified" : "served", "repository", tag.repository().fullName(), "tag", tag.tag().value(), "digest", tag.digest().value(),
                 "image", tag.pinned(), "rateLimitLimit", tag.rateLimit().limit(), "rateLimitRemaining", tag.rateLimit().remaining(),
                 "rateLimitSource", tag.rateLimit().source());
+    }
+
+    @Override
+    public void signed(SignedImage signed) {
+        emit("signed", "repository", signed.repository().fullName(), "digest", signed.image().value(), "key", signed.key(),
+                "signatureTag", signed.tag(), "signatureDigest", signed.signature().value(), "added", signed.added());
+    }
+
+    @Override
+    public void signatureVerified(VerifiedSignature verified) {
+        emit("signature verified", "repository", verified.repository().fullName(), "digest", verified.image().value(),
+                "key", verified.key(), "signatureTag", verified.tag(), "signatureDigest", verified.signature().value(),
+                "signatures", verified.signatures(), "verifiedBy", verified.valid());
     }
 
     /** {@code dhpush tags --json}. */

@@ -35,7 +35,7 @@ final class PasswordPrompt {
      * Whether file descriptor 0 is a terminal. Java 17 has no isatty, and from Java 22 a Console exists even for
      * redirected streams, so Linux's own answer is asked: what /proc/self/fd/0 points at.
      */
-    private static boolean stdinIsTerminal() {
+    static boolean stdinIsTerminal() {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");

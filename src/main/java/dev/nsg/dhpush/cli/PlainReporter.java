@@ -12,6 +12,8 @@ import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
 import dev.nsg.dhpush.app.TagState;
+import dev.nsg.dhpush.app.SignedImage;
+import dev.nsg.dhpush.app.VerifiedSignature;
 import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.Tag;
@@ -181,6 +183,22 @@ final class PlainReporter implements PublishListener {
             err.flush();
         }
         out.println(tag.pinned() + (tag.compared() ? " verified" : " served"));
+        out.flush();
+    }
+
+    @Override
+    public void signed(SignedImage signed) {
+        settleLiveBlock();
+        err.println("signed " + signed.repository().fullName() + "@" + signed.image() + " with " + signed.key() + ": "
+                + signed.tag() + "@" + signed.signature() + (signed.added() ? "" : " (this key's signature was there already)"));
+        err.flush();
+    }
+
+    @Override
+    public void signatureVerified(VerifiedSignature verified) {
+        settleLiveBlock();
+        out.println(verified.repository().fullName() + "@" + verified.image() + " signed, verified with " + verified.key()
+                + " (" + verified.valid() + " of " + verified.signatures() + " signature" + (verified.signatures() == 1 ? "" : "s") + ")");
         out.flush();
     }
 

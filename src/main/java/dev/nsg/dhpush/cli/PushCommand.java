@@ -3,6 +3,7 @@ package dev.nsg.dhpush.cli;
 import java.util.List;
 
 import dev.nsg.dhpush.app.ChosenRepository;
+import dev.nsg.dhpush.app.PushPolicy;
 import dev.nsg.dhpush.app.VerifiedTag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,11 +24,12 @@ class PushCommand extends TargetedCommand {
         Environment environment = services.environment;
         RecordingListener listener = new RecordingListener(target.listener(spec, environment));
         push.results.checkWritable();
+        PushPolicy policy = push.policy(environment, services.json);
         var tags = target.tagList(environment);
         ChosenRepository repository = target.chosenRepository(environment);
         var credentials = target.credentials(services, repository.reference());
         List<VerifiedTag> verified = services.publish.pushBuilt(repository, tags, target.connect(services, listener), credentials, target.access(environment),
-                push.noOverwrite, listener);
+                policy, listener);
         push.results.write(verified, listener);
         return 0;
     }

@@ -12,6 +12,8 @@ import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
 import dev.nsg.dhpush.app.TagState;
+import dev.nsg.dhpush.app.SignedImage;
+import dev.nsg.dhpush.app.VerifiedSignature;
 import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.model.Tag;
@@ -27,6 +29,7 @@ final class RecordingListener implements PublishListener {
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private final Map<Tag, Digest> movedFrom = new LinkedHashMap<>();
     private String imageId;
+    private SignedImage signed;
     private String phase;
     private long phaseStarted;
 
@@ -116,6 +119,22 @@ final class RecordingListener implements PublishListener {
     @Override
     public void verified(VerifiedTag tag) {
         reporter.verified(tag);
+    }
+
+    @Override
+    public void signed(SignedImage signed) {
+        this.signed = signed;
+        reporter.signed(signed);
+    }
+
+    @Override
+    public void signatureVerified(VerifiedSignature verified) {
+        reporter.signatureVerified(verified);
+    }
+
+    /** The signature this run stored or found, or null when it signed nothing. */
+    SignedImage signedImage() {
+        return signed;
     }
 
     @Override

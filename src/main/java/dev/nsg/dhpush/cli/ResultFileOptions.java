@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.SignedImage;
 import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.registry.RateLimit;
@@ -26,13 +27,14 @@ import picocli.CommandLine.Option;
 class ResultFileOptions {
 
     @Option(names = "--output-env", paramLabel = "FILE",
-            description = "After verification, write DHPUSH_IMAGE, DHPUSH_DIGEST, DHPUSH_TAGS and DHPUSH_REFS to FILE as"
-                    + " shell-sourceable KEY='value' lines.")
+            description = "After verification, write DHPUSH_IMAGE, DHPUSH_DIGEST, DHPUSH_TAGS and DHPUSH_REFS (and, when"
+                    + " signed, DHPUSH_SIGNATURE) to FILE as shell-sourceable KEY='value' lines.")
     Path env;
 
     @Option(names = "--output-json", paramLabel = "FILE",
             description = "After verification, write one JSON object to FILE: image, digest, each tag with its verified digest"
-                    + " and whether it moved, timings in milliseconds, the registry's rate-limit figures when sent.")
+                    + " and whether it moved, the signature when signed, timings in milliseconds, the registry's rate-limit"
+                    + " figures when sent.")
     Path json;
 
     /** Refuses, before anything is built, a result file that could not be written at the end. */
@@ -56,7 +58,8 @@ class ResultFileOptions {
             return;
         }
         if (env != null) {
-            replace(env, envLines(verified));
+            SignedImage signed = record.signedImage();
+            replace(env, envLines(verified) + (signed == null ? "" : "DHPUSH_SIGNATURE=" + quoted(signatureRef(signed)) + "\n"));
         }
         if (json != null) {
             replace(json, JsonLine.of(summary(verified, record)) + "\n");
@@ -69,6 +72,11 @@ class ResultFileOptions {
                 + "DHPUSH_DIGEST=" + quoted(first.digest().toString()) + "\n"
                 + "DHPUSH_TAGS=" + quoted(verified.stream().map(tag -> tag.tag().value()).collect(Collectors.joining(" "))) + "\n"
                 + "DHPUSH_REFS=" + quoted(verified.stream().map(VerifiedTag::pinned).collect(Collectors.joining(" "))) + "\n";
+    }
+
+    /** The signature manifest, pinned: {@code registry/repo:sha256-<hex>.sig@sha256:…}. */
+    private static String signatureRef(SignedImage signed) {
+        return signed.repository().fullName() + ":" + signed.tag() + "@" + signed.signature();
     }
 
     /** Single-quoted for sh: no expansion inside, and a quote written as '\''. */
@@ -99,6 +107,15 @@ class ResultFileOptions {
             }
         }
         object.put("tags", tags);
+        SignedImage signed = record.signedImage();
+        if (signed != null) {
+            Map<String, Object> signature = new LinkedHashMap<>();
+            signature.put("ref", signatureRef(signed));
+            signature.put("digest", signed.signature().value());
+            signature.put("key", signed.key());
+            signature.put("added", signed.added());
+            object.put("signature", signature);
+        }
         object.put("timingsMillis", record.timings());
         if (rateLimit != null) {
             Map<String, Object> limits = new LinkedHashMap<>();

@@ -2,6 +2,9 @@ package dev.nsg.dhpush.cli;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.nsg.dhpush.app.ImageSignatures;
 import dev.nsg.dhpush.app.PublishImage;
 import dev.nsg.dhpush.app.VerifyTags;
 import dev.nsg.dhpush.auth.CredentialResolver;
@@ -20,12 +23,17 @@ class Services {
     final EngineFactory engines;
     final VerifyTags verify;
     final Environment environment;
+    final ImageSignatures signatures;
+    final ObjectMapper json;
 
-    Services(PublishImage publish, CredentialResolver credentials, EngineFactory engines, VerifyTags verify) {
+    Services(PublishImage publish, CredentialResolver credentials, EngineFactory engines, VerifyTags verify,
+            ImageSignatures signatures, ObjectMapper json) {
         this.publish = publish;
         this.credentials = credentials;
         this.engines = engines;
         this.verify = verify;
+        this.signatures = signatures;
+        this.json = json;
         this.environment = Environment.current();
     }
 }

@@ -16,7 +16,7 @@ public enum ExitCode {
     AUTH_REFUSED(5, "registry refused the credentials or the access (push access is proven before the build)"),
     PUSH_FAILED(6, "push failed"),
     VERIFICATION_FAILED(7, "verification failed: the registry does not serve the expected digest, the tags differ,"
-            + " or the tag or repository does not exist"),
+            + " the tag or repository does not exist, or (verify --key) no signature of the digest verifies with the key"),
     REGISTRY_UNAVAILABLE(8, "registry unreachable or rate-limited after retries"),
     TAG_WOULD_MOVE(9, "a tag already holds another image and overwriting was refused; nothing was pushed"),
     INTERRUPTED(130, "interrupted (Ctrl-C)");

@@ -14,11 +14,13 @@ public final class DockerHub {
     public static final String API_HOST = "registry-1.docker.io";
     /** The key Docker Hub credentials are stored under in config.json and in X-Registry-Config. */
     public static final String AUTH_CONFIG_KEY = "https://index.docker.io/v1/";
+    /** go-containerregistry's name for Docker Hub, which cosign writes into the signatures it makes. */
+    public static final String INDEX = "index.docker.io";
     /** Single-name repositories live in this namespace ({@code alpine} is {@code library/alpine}). */
     public static final String OFFICIAL_NAMESPACE = "library";
 
     /** distribution/reference normalises exactly these two; any other host is a registry of its own. */
-    private static final Set<String> ALIASES = Set.of(REGISTRY, "index.docker.io");
+    private static final Set<String> ALIASES = Set.of(REGISTRY, INDEX);
 
     private DockerHub() {
     }

@@ -149,6 +149,14 @@ public record ImageReference(String registry, String path) {
         return registry + "/" + path;
     }
 
+    /**
+     * The repository as cosign names it in a signature's {@code docker-reference}: go-containerregistry's spelling,
+     * {@code index.docker.io/user/app} for Docker Hub, else the same as {@link #fullName()}.
+     */
+    public String signedName() {
+        return (isDockerHub() ? DockerHub.INDEX : registry) + "/" + path;
+    }
+
     public String withTag(Tag tag) {
         return engineName() + ":" + tag;
     }

@@ -167,6 +167,11 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
+    /** Manifests and blobs beside the image (signatures), through this session and its token. */
+    public RegistryArtifacts artifacts() {
+        return new RegistryArtifacts(session, repository);
+    }
+
     public int requestCount() {
         return session.requests();
     }

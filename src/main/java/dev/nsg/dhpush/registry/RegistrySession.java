@@ -46,6 +46,8 @@ final class RegistrySession implements AutoCloseable {
 
     private final RegistryEndpoint endpoint;
     private final RegistryApi api;
+    /** Built on first use, for blob downloads: their redirects are followed by hand, without the Authorization. */
+    private RegistryApi blobApi;
     private final Optional<Credentials> credentials;
     private final ImageReference repository;
     private final String scope;
@@ -80,6 +82,13 @@ final class RegistrySession implements AutoCloseable {
 
     RegistryApi api() {
         return api;
+    }
+
+    RegistryApi apiWithoutRedirects() {
+        if (blobApi == null) {
+            blobApi = builder(endpoint.base()).followRedirects(false).build(RegistryApi.class);
+        }
+        return blobApi;
     }
 
     String host() {
@@ -365,6 +374,9 @@ final class RegistrySession implements AutoCloseable {
     public void close() {
         try {
             api.close();
+            if (blobApi != null) {
+                blobApi.close();
+            }
         } catch (IOException e) {
             LOG.debugf("registry %s: closing the client failed: %s", host(), e.getMessage());
         }

@@ -3,11 +3,18 @@ package dev.nsg.dhpush.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.nsg.dhpush.failure.ExitCode;
+import dev.nsg.dhpush.signing.TestKeys;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
 /**
  * What scripts rely on, checked in-process ({@link DhpushCommandTest}) and on the packaged artifact
@@ -85,5 +92,38 @@ abstract class CommandLineContract {
         String all = allOutput(result);
         assertTrue(all.contains("still failing after"), all);
         assertTrue(all.contains("hint: check that 127.0.0.1:1 is up and reachable"), all);
+    }
+
+    /** The password the build gives every contract test in COSIGN_PASSWORD (pom.xml, surefire and failsafe). */
+    private static final String CONTRACT_KEY_PASSWORD = "dhpush-contract-test";
+
+    /**
+     * A cosign key that opens is read, decrypted (scrypt, secretbox) and proven by a probe signature before the
+     * registry is asked: the run gets as far as the unreachable registry (exit 8). In the pipeline this runs on the
+     * native executable, so the cryptography is proven there.
+     */
+    @Test
+    void signingKeyThatOpens_isReadBeforeTheRegistry_whichThenFailsTheRun(QuarkusMainLauncher launcher, @TempDir Path directory)
+            throws IOException {
+        Path key = directory.resolve("cosign.key");
+        Files.writeString(key, TestKeys.encryptedPem(TestKeys.newP256(), CONTRACT_KEY_PASSWORD));
+        Files.writeString(directory.resolve("Dockerfile"), "FROM scratch\n");
+        LaunchResult result = launcher.launch("--dry-run", "--context", directory.toString(), "--registry", "127.0.0.1:1",
+                "--repository", "dhpush-it/signed", "--tag", "1", "--sign-key", key.toString());
+        String all = allOutput(result);
+        assertEquals(ExitCode.REGISTRY_UNAVAILABLE.code(), result.exitCode(), all);
+        assertTrue(!all.contains("signing key"), all);
+    }
+
+    @Test
+    void signingKeyWithAnotherPassword_exits2_namingTheKeyFile(QuarkusMainLauncher launcher, @TempDir Path directory) throws IOException {
+        Path key = directory.resolve("other.key");
+        Files.writeString(key, TestKeys.encryptedPem(TestKeys.newP256(), "not the contract's password"));
+        LaunchResult result = launcher.launch("push", "--registry", "127.0.0.1:1", "--repository", "dhpush-it/signed", "--tag", "1",
+                "--sign-key", key.toString());
+        String all = allOutput(result);
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), all);
+        assertTrue(all.contains("error: open signing key " + key + ": the password does not open it"), all);
+        assertTrue(all.contains("hint: set COSIGN_PASSWORD to the password the key was made with"), all);
     }
 }

@@ -1,0 +1,228 @@
+package dev.nsg.dhpush.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.nsg.dhpush.signing.TestKeys;
+import dev.nsg.dhpush.testing.Commands;
+import dev.nsg.dhpush.testing.Cosign;
+import dev.nsg.dhpush.testing.Dhpush;
+import dev.nsg.dhpush.testing.LocalEngine;
+import dev.nsg.dhpush.testing.LocalRegistry;
+import dev.nsg.dhpush.testing.TestContext;
+import dev.nsg.dhpush.testing.TestRegistries;
+
+/**
+ * Signing what is published, judged by cosign itself where it is unpacked: keys from cosign, from dhpush's own writer
+ * of cosign's form and from openssl; the plain, Basic and token registries; a signature of another key kept beside
+ * dhpush's; a wrong password or a missing key stopping the run before anything is built.
+ */
+class SigningIT {
+
+    private static final String OWNER = TestRegistries.OWNER;
+    private static final String PASSWORD = "S1gning-pa55";
+    private static final String KEY_PASSWORD = "key-pa55word";
+    private static final Pattern SIGNED = Pattern.compile("(?m)^signed (\\S+)@(sha256:[a-f0-9]{64}) with ");
+
+    private static TestRegistries registries;
+
+    @TempDir
+    static Path keys;
+
+    @BeforeAll
+    static void start() {
+        LocalEngine.require();
+        registries = TestRegistries.start(PASSWORD);
+        TestKeys.writeCosignPair(keys, "dhpush-written", KEY_PASSWORD);
+        if (Cosign.binary().isPresent()) {
+            Cosign.generateKeyPair(keys, "cosign-made", KEY_PASSWORD);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        registries.close();
+    }
+
+    private static Path context(String marker) {
+        try {
+            Path context = Files.createTempDirectory("dhpush-signing-");
+            Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY marker /marker\n");
+            TestContext.write(context, "marker", marker + " " + System.nanoTime() + "\n");
+            return context;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Map<String, String> withCredentials(Map<String, String> environment) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("DOCKER_HUB_USER", OWNER);
+        all.put("DOCKER_HUB_KEY", PASSWORD);
+        return all;
+    }
+
+    private static Commands.Result publish(LocalRegistry registry, String repository, Map<String, String> environment, String... extra) {
+        List<String> arguments = new ArrayList<>(List.of("--context", context(repository).toString(), "--registry", registry.address(),
+                "--repository", repository, "--tag", "1", "--progress", "plain"));
+        arguments.addAll(List.of(extra));
+        return Dhpush.run(withCredentials(environment), null, arguments.toArray(String[]::new));
+    }
+
+    private static Commands.Result verify(LocalRegistry registry, String repository, Path publicKey) {
+        return Dhpush.run(withCredentials(Map.of()), null, "verify", "--registry", registry.address(), "--repository", repository,
+                "--tag", "1", "--key", publicKey.toString(), "--progress", "plain");
+    }
+
+    /** The image the run signed, pinned, from its "signed IMAGE@DIGEST with KEY" line. */
+    private static String signedImage(Commands.Result result) {
+        Matcher signed = SIGNED.matcher(result.stderr());
+        assertTrue(signed.find(), "a signed line: " + result);
+        return signed.group(1) + "@" + signed.group(2);
+    }
+
+    private static void assertCosignAccepts(Path publicKey, String pinned, LocalRegistry registry, boolean withCredentials) {
+        if (Cosign.binary().isEmpty()) {
+            return;
+        }
+        Commands.Result verified = Cosign.verify(publicKey, pinned, registry.address(), withCredentials ? OWNER + ":" + PASSWORD : null);
+        assertEquals(0, verified.exitCode(), "cosign verify --key " + publicKey.getFileName() + " " + pinned + ": " + verified);
+    }
+
+    @Test
+    void publish_signsWithCosignsEncryptedKey_onPlainBasicAndTokenRegistries_andCosignAndDhpushBothAcceptIt() {
+        String prefix = Cosign.binary().isPresent() ? "cosign-made" : "dhpush-written";
+        Map<String, String> password = Map.of("COSIGN_PASSWORD", KEY_PASSWORD);
+        for (LocalRegistry registry : List.of(registries.open, registries.basic, registries.token)) {
+            Commands.Result result = publish(registry, OWNER + "/signed", password, "--sign-key", keys.resolve(prefix + ".key").toString());
+            assertEquals(0, result.exitCode(), registry.address() + ": " + result);
+            String pinned = signedImage(result);
+            assertCosignAccepts(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
+            Commands.Result checked = verify(registry, OWNER + "/signed", keys.resolve(prefix + ".pub"));
+            assertEquals(0, checked.exitCode(), checked.toString());
+            assertTrue(checked.stdout().contains(pinned + " signed, verified with "), checked.stdout());
+        }
+        Cosign.require();
+    }
+
+    @Test
+    void signature_ofAnotherKeyIsKept_theSameKeyIsNotAddedTwice_andAnyOtherKeyIsExit7() {
+        Map<String, String> password = Map.of("COSIGN_PASSWORD", KEY_PASSWORD);
+        Path ours = keys.resolve("dhpush-written.key");
+        Commands.Result first = publish(registries.open, "team/resigned", password, "--sign-key", ours.toString());
+        assertEquals(0, first.exitCode(), first.toString());
+        String pinned = signedImage(first);
+        if (Cosign.binary().isPresent()) {
+            Commands.Result second = Cosign.sign(keys.resolve("cosign-made.key"), KEY_PASSWORD, pinned, registries.open.address(), null);
+            assertEquals(0, second.exitCode(), second.toString());
+        }
+        Commands.Result again = Dhpush.run(withCredentials(password), null, "push", "--registry", registries.open.address(),
+                "--repository", "team/resigned", "--tag", "1", "--sign-key", ours.toString(), "--progress", "plain");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.stderr().contains("(this key's signature was there already)"), again.stderr());
+        int expected = Cosign.binary().isPresent() ? 2 : 1;
+        Commands.Result checked = verify(registries.open, "team/resigned", keys.resolve("dhpush-written.pub"));
+        assertEquals(0, checked.exitCode(), checked.toString());
+        assertTrue(checked.stdout().contains("(1 of " + expected + " signature"), checked.stdout());
+        assertCosignAccepts(keys.resolve("dhpush-written.pub"), pinned, registries.open, false);
+        assertCosignAccepts(keys.resolve("cosign-made.pub"), pinned, registries.open, false);
+
+        TestKeys.writeCosignPair(keys, "stranger", "x");
+        Commands.Result other = verify(registries.open, "team/resigned", keys.resolve("stranger.pub"));
+        assertEquals(7, other.exitCode(), other.toString());
+        assertTrue(other.stderr().contains("none of its " + expected + " signature"), other.stderr());
+    }
+
+    @Test
+    void opensslKeys_pkcs8AndSec1_sign_andTheVariableCarriesTheKeyAsBase64() throws IOException {
+        Path pkcs8 = keys.resolve("openssl-pkcs8.key");
+        Path sec1 = keys.resolve("openssl-sec1.key");
+        Commands.check(List.of("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", pkcs8.toString()), keys);
+        Commands.check(List.of("openssl", "ecparam", "-name", "prime256v1", "-genkey", "-out", sec1.toString()), keys);
+        for (Path key : List.of(pkcs8, sec1)) {
+            Commands.check(List.of("openssl", "pkey", "-in", key.toString(), "-pubout", "-out", key + ".pub"), keys);
+        }
+        Commands.Result byFile = publish(registries.basic, OWNER + "/openssl", Map.of(), "--sign-key", pkcs8.toString());
+        assertEquals(0, byFile.exitCode(), byFile.toString());
+        String variable = Base64.getEncoder().encodeToString(Files.readAllBytes(sec1));
+        Commands.Result byVariable = Dhpush.run(withCredentials(Map.of("DHPUSH_SIGN_KEY", variable)), null, "push", "--registry",
+                registries.basic.address(), "--repository", OWNER + "/openssl", "--tag", "1", "--progress", "plain");
+        assertEquals(0, byVariable.exitCode(), byVariable.toString());
+        assertTrue(byVariable.stderr().contains(" with DHPUSH_SIGN_KEY: "), byVariable.stderr());
+        assertFalse(byVariable.all().contains(variable), "the key never reaches the output");
+        String pinned = signedImage(byFile);
+        for (Path key : List.of(pkcs8, sec1)) {
+            Commands.Result checked = verify(registries.basic, OWNER + "/openssl", Path.of(key + ".pub"));
+            assertEquals(0, checked.exitCode(), checked.toString());
+            assertCosignAccepts(Path.of(key + ".pub"), pinned, registries.basic, true);
+        }
+    }
+
+    @Test
+    void aWrongPasswordOrAMissingKey_isExit2_beforeAnythingIsBuiltOrPushed() {
+        Path key = keys.resolve("dhpush-written.key");
+        Commands.Result wrong = publish(registries.open, "team/never", Map.of("COSIGN_PASSWORD", "not-it"), "--sign-key", key.toString());
+        assertEquals(2, wrong.exitCode(), wrong.toString());
+        assertTrue(wrong.stderr().contains("error: open signing key " + key + ": the password does not open it"), wrong.stderr());
+        assertTrue(wrong.stderr().contains("hint: set COSIGN_PASSWORD to the password the key was made with"), wrong.stderr());
+        assertFalse(wrong.stderr().contains("==> build"), "nothing built: " + wrong.stderr());
+        assertFalse(wrong.all().contains("not-it"), "the password never reaches the output");
+
+        Commands.Result none = publish(registries.open, "team/never", Map.of(), "--sign-key", key.toString());
+        assertEquals(2, none.exitCode(), none.toString());
+        assertTrue(none.stderr().contains("it is encrypted and no password was given"), none.stderr());
+
+        Commands.Result missing = publish(registries.open, "team/never", Map.of(), "--sign-key", keys.resolve("absent.key").toString());
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.stderr().contains("error: read signing key " + keys.resolve("absent.key") + ": "), missing.stderr());
+        assertFalse(missing.stderr().contains("==> build"), "nothing built: " + missing.stderr());
+
+        Commands.Result absent = Dhpush.run(Map.of(), null, "verify", "--registry", registries.open.address(), "--repository",
+                "team/never", "--tag", "1", "--digest", "sha256:" + "0".repeat(64));
+        assertEquals(7, absent.exitCode(), "nothing was pushed: " + absent);
+    }
+
+    @Test
+    void verifyKey_onAnUnsignedImage_isExit7_sayingItHasNoSignature() {
+        Commands.Result published = publish(registries.open, "team/unsigned", Map.of());
+        assertEquals(0, published.exitCode(), published.toString());
+        Commands.Result checked = verify(registries.open, "team/unsigned", keys.resolve("dhpush-written.pub"));
+        assertEquals(7, checked.exitCode(), checked.toString());
+        assertTrue(checked.stderr().contains("it has no cosign signature"), checked.stderr());
+        assertTrue(checked.stderr().contains("hint: sign it"), checked.stderr());
+    }
+
+    @Test
+    void outputFiles_recordTheSignature() throws IOException {
+        Path env = keys.resolve("result.env");
+        Path json = keys.resolve("result.json");
+        Commands.Result result = publish(registries.open, "team/recorded", Map.of("COSIGN_PASSWORD", KEY_PASSWORD), "--sign-key",
+                keys.resolve("dhpush-written.key").toString(), "--output-env", env.toString(), "--output-json", json.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        String pinned = signedImage(result);
+        String digest = pinned.substring(pinned.indexOf('@') + 1);
+        String signatureTag = digest.replace(':', '-') + ".sig";
+        assertTrue(Files.readString(env).contains("DHPUSH_SIGNATURE='" + registries.open.address() + "/team/recorded:" + signatureTag + "@sha256:"),
+                Files.readString(env));
+        assertTrue(Files.readString(json, StandardCharsets.UTF_8).contains("\"signature\":{\"ref\":\"" + registries.open.address()
+                + "/team/recorded:" + signatureTag + "@sha256:"), Files.readString(json));
+    }
+}
