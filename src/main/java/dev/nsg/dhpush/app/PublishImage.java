@@ -1,7 +1,8 @@
 package dev.nsg.dhpush.app;
 
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,7 @@ public class PublishImage {
     public List<VerifiedTag> run(PublishPlan plan, Steps steps, DockerEngine engine, Optional<Credentials> credentials,
             Optional<Credentials> dockerHubPulls, RegistryAccess access, PushPolicy policy, PublishListener listener) {
         listener.target(plan.target());
+        Instant runStarted = Instant.now(clock);
         if (plan.builder().kind() == BuilderChoice.Kind.CLASSIC) {
             refuseSecretsWithTheClassicBuilder(plan);
         }
@@ -167,8 +169,10 @@ public class PublishImage {
             if (steps == Steps.BUILD) {
                 return List.of();
             }
+            Optional<BuildRecord> record = policy.signingKey().isEmpty() ? Optional.empty()
+                    : Optional.of(new BuildRecord(plan, builder, engine.describe(), ProvenanceFacts.baseImages(plan, engine), runStarted));
             return pushTags.publish(new PushJob(plan.repository(), plan.tags(), image, List.of(), engine, credentials,
-                    registry, policy), listener);
+                    registry, policy, record), listener);
         }
     }
 
@@ -191,7 +195,7 @@ public class PublishImage {
             }
         }
         try (RegistryClient registry = preflight(repository, credentials, access, listener)) {
-            return pushTags.publish(new PushJob(repository, tags, image, retag, engine, credentials, registry, policy), listener);
+            return pushTags.publish(new PushJob(repository, tags, image, retag, engine, credentials, registry, policy, Optional.empty()), listener);
         }
     }
 

@@ -60,6 +60,10 @@ public interface PublishListener extends EngineProgress, EngineWait.Listener {
     default void signed(SignedImage signed) {
     }
 
+    /** The build's signed provenance was attached to the verified digest. */
+    default void attested(AttestedImage attested) {
+    }
+
     /** A signature of the image verified with the key the user gave. */
     default void signatureVerified(VerifiedSignature verified) {
     }

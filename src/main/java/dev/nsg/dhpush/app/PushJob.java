@@ -17,7 +17,8 @@ import dev.nsg.dhpush.registry.RegistryClient;
  * @param retag the tags to point at {@code image} locally before pushing (they named another image, or none)
  * @param registry a client whose push access the preflight proved
  * @param policy whether tags holding another image may move, and the key to sign with
+ * @param build what the run built, for the provenance; empty when it pushes an image built before
  */
 record PushJob(ImageReference repository, List<Tag> tags, ImageInfo image, List<Tag> retag, DockerEngine engine,
-        Optional<Credentials> credentials, RegistryClient registry, PushPolicy policy) {
+        Optional<Credentials> credentials, RegistryClient registry, PushPolicy policy, Optional<BuildRecord> build) {
 }

@@ -9,8 +9,9 @@ import dev.nsg.dhpush.signing.SigningKey;
  *
  * @param noOverwrite refuse to move any tag but {@code latest} that already holds another image
  * @param signingKey  the key to sign the verified digest with, read and opened before anything was built or pushed
+ * @param run         the CI run, for the provenance a signed publish attaches
  */
-public record PushPolicy(boolean noOverwrite, Optional<SigningKey> signingKey) {
+public record PushPolicy(boolean noOverwrite, Optional<SigningKey> signingKey, PipelineRun run) {
 
-    public static final PushPolicy DEFAULT = new PushPolicy(false, Optional.empty());
+    public static final PushPolicy DEFAULT = new PushPolicy(false, Optional.empty(), PipelineRun.NONE);
 }

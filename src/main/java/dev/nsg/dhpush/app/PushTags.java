@@ -74,7 +74,11 @@ class PushTags {
         }
         List<VerifiedTag> verified = verifier.verify(job.registry(), job.repository(), expected, listener);
         requireOneDigest(job.repository(), verified);
-        job.policy().signingKey().ifPresent(key -> signatures.sign(job.registry(), job.repository(), verified.get(0).digest(), key, listener));
+        job.policy().signingKey().ifPresent(key -> {
+            signatures.sign(job.registry(), job.repository(), verified.get(0).digest(), key, listener);
+            job.build().ifPresent(build -> signatures.attest(job.registry(), job.repository(), verified.get(0).digest(), key,
+                    ProvenanceFacts.of(build, job.repository(), job.tags(), job.policy().run(), signatures.version()), listener));
+        });
         int requests = job.registry().requestCount();
         String work = job.policy().signingKey().isPresent() ? "preflight, tag lookups, verification and signing"
                 : "preflight, tag lookups and verification";

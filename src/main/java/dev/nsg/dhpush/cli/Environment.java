@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.nsg.dhpush.app.PipelineRun;
 import dev.nsg.dhpush.app.SourceInfo;
 
 /**
@@ -83,6 +84,11 @@ record Environment(Map<String, String> variables, Path home) {
     /** The pipeline's word on the source being built: Bitbucket's commit and origin, and SOURCE_DATE_EPOCH. */
     SourceInfo source() {
         return new SourceInfo(get("BITBUCKET_COMMIT"), get("BITBUCKET_GIT_HTTP_ORIGIN"), get("SOURCE_DATE_EPOCH"));
+    }
+
+    /** Bitbucket's build number, pipeline and step, for the provenance of a signed publish. */
+    PipelineRun pipelineRun() {
+        return new PipelineRun(buildNumber(), get("BITBUCKET_PIPELINE_UUID"), get("BITBUCKET_STEP_UUID"));
     }
 
     /** Whether this runs in CI: the CI variable set, as Bitbucket Pipelines and most CI services set it. */

@@ -271,6 +271,7 @@ final class Hints {
                     + " check who else pushes to this repository, then push again";
             case NO_SUCH_REPOSITORY -> "check the spelling of --repository and --registry";
             case UNSIGNED -> "sign it: dhpush push --tag TAG --sign-key KEY (or cosign sign --key KEY IMAGE@DIGEST)";
+            case NO_PROVENANCE -> "publish it with a signing key (dhpush --sign-key KEY): a signed publish attaches its provenance";
             case OTHER_SIGNER -> "check that --key is the public half of the key that signed it (cosign public-key --key KEY prints it)";
         };
     }

@@ -14,6 +14,7 @@ import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
 import dev.nsg.dhpush.app.TagState;
+import dev.nsg.dhpush.app.AttestedImage;
 import dev.nsg.dhpush.app.SignedImage;
 import dev.nsg.dhpush.app.VerifiedSignature;
 import dev.nsg.dhpush.app.VerifiedTag;
@@ -137,6 +138,12 @@ final class JsonReporter implements PublishListener {
     public void signed(SignedImage signed) {
         emit("signed", "repository", signed.repository().fullName(), "digest", signed.image().value(), "key", signed.key(),
                 "signatureTag", signed.tag(), "signatureDigest", signed.signature().value(), "added", signed.added());
+    }
+
+    @Override
+    public void attested(AttestedImage attested) {
+        emit("attested", "repository", attested.repository().fullName(), "digest", attested.image().value(), "key", attested.key(),
+                "attestationTag", attested.tag(), "attestationDigest", attested.attestation().value());
     }
 
     @Override

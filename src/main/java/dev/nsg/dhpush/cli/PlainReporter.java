@@ -12,6 +12,7 @@ import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
 import dev.nsg.dhpush.app.TagState;
+import dev.nsg.dhpush.app.AttestedImage;
 import dev.nsg.dhpush.app.SignedImage;
 import dev.nsg.dhpush.app.VerifiedSignature;
 import dev.nsg.dhpush.app.VerifiedTag;
@@ -191,6 +192,14 @@ final class PlainReporter implements PublishListener {
         settleLiveBlock();
         err.println("signed " + signed.repository().fullName() + "@" + signed.image() + " with " + signed.key() + ": "
                 + signed.tag() + "@" + signed.signature() + (signed.added() ? "" : " (this key's signature was there already)"));
+        err.flush();
+    }
+
+    @Override
+    public void attested(AttestedImage attested) {
+        settleLiveBlock();
+        err.println("attested " + attested.repository().fullName() + "@" + attested.image() + " (SLSA provenance, signed with "
+                + attested.key() + "): " + attested.tag() + "@" + attested.attestation());
         err.flush();
     }
 

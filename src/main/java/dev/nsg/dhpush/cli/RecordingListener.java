@@ -12,6 +12,7 @@ import dev.nsg.dhpush.app.PublishListener;
 import dev.nsg.dhpush.app.PublishPlan;
 import dev.nsg.dhpush.app.PushedTag;
 import dev.nsg.dhpush.app.TagState;
+import dev.nsg.dhpush.app.AttestedImage;
 import dev.nsg.dhpush.app.SignedImage;
 import dev.nsg.dhpush.app.VerifiedSignature;
 import dev.nsg.dhpush.app.VerifiedTag;
@@ -30,6 +31,7 @@ final class RecordingListener implements PublishListener {
     private final Map<Tag, Digest> movedFrom = new LinkedHashMap<>();
     private String imageId;
     private SignedImage signed;
+    private AttestedImage attested;
     private String phase;
     private long phaseStarted;
 
@@ -125,6 +127,17 @@ final class RecordingListener implements PublishListener {
     public void signed(SignedImage signed) {
         this.signed = signed;
         reporter.signed(signed);
+    }
+
+    @Override
+    public void attested(AttestedImage attested) {
+        this.attested = attested;
+        reporter.attested(attested);
+    }
+
+    /** The provenance this run attached, or null. */
+    AttestedImage attestedImage() {
+        return attested;
     }
 
     @Override

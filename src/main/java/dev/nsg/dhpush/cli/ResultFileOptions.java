@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.nsg.dhpush.app.PublishListener;
+import dev.nsg.dhpush.app.AttestedImage;
 import dev.nsg.dhpush.app.SignedImage;
 import dev.nsg.dhpush.app.VerifiedTag;
 import dev.nsg.dhpush.model.Digest;
@@ -28,12 +29,12 @@ class ResultFileOptions {
 
     @Option(names = "--output-env", paramLabel = "FILE",
             description = "After verification, write DHPUSH_IMAGE, DHPUSH_DIGEST, DHPUSH_TAGS and DHPUSH_REFS (and, when"
-                    + " signed, DHPUSH_SIGNATURE) to FILE as shell-sourceable KEY='value' lines.")
+                    + " signed, DHPUSH_SIGNATURE and DHPUSH_ATTESTATION) to FILE as shell-sourceable KEY='value' lines.")
     Path env;
 
     @Option(names = "--output-json", paramLabel = "FILE",
             description = "After verification, write one JSON object to FILE: image, digest, each tag with its verified digest"
-                    + " and whether it moved, the signature when signed, timings in milliseconds, the registry's rate-limit"
+                    + " and whether it moved, the signature and attestation when signed, timings in milliseconds, the registry's rate-limit"
                     + " figures when sent.")
     Path json;
 
@@ -59,7 +60,9 @@ class ResultFileOptions {
         }
         if (env != null) {
             SignedImage signed = record.signedImage();
-            replace(env, envLines(verified) + (signed == null ? "" : "DHPUSH_SIGNATURE=" + quoted(signatureRef(signed)) + "\n"));
+            AttestedImage attested = record.attestedImage();
+            replace(env, envLines(verified) + (signed == null ? "" : "DHPUSH_SIGNATURE=" + quoted(signatureRef(signed)) + "\n")
+                    + (attested == null ? "" : "DHPUSH_ATTESTATION=" + quoted(attestationRef(attested)) + "\n"));
         }
         if (json != null) {
             replace(json, JsonLine.of(summary(verified, record)) + "\n");
@@ -77,6 +80,10 @@ class ResultFileOptions {
     /** The signature manifest, pinned: {@code registry/repo:sha256-<hex>.sig@sha256:…}. */
     private static String signatureRef(SignedImage signed) {
         return signed.repository().fullName() + ":" + signed.tag() + "@" + signed.signature();
+    }
+
+    private static String attestationRef(AttestedImage attested) {
+        return attested.repository().fullName() + ":" + attested.tag() + "@" + attested.attestation();
     }
 
     /** Single-quoted for sh: no expansion inside, and a quote written as '\''. */
@@ -115,6 +122,11 @@ class ResultFileOptions {
             signature.put("key", signed.key());
             signature.put("added", signed.added());
             object.put("signature", signature);
+        }
+        AttestedImage attested = record.attestedImage();
+        if (attested != null) {
+            object.put("attestation", Map.of("ref", attestationRef(attested), "digest", attested.attestation().value(),
+                    "predicateType", "https://slsa.dev/provenance/v1"));
         }
         object.put("timingsMillis", record.timings());
         if (rateLimit != null) {

@@ -42,6 +42,11 @@ class VerifyCommand extends TargetedCommand {
                     + " --key does, offline): exit 7 when the image is unsigned or signed only by other keys.")
     Path key;
 
+    @Option(names = "--attestation",
+            description = "With --key: also require a SLSA v1 provenance attestation of the served digest that the key verifies"
+                    + " (as cosign verify-attestation --type slsaprovenance1 does).")
+    boolean attestation;
+
     @Override
     public Integer call() {
         Environment environment = services.environment;
@@ -51,6 +56,10 @@ class VerifyCommand extends TargetedCommand {
         listener.target(chosen);
         ImageReference repository = chosen.reference();
         Optional<Digest> given = Optional.ofNullable(digest).map(Digest::of);
+        if (attestation && key == null) {
+            throw new UsageFailure("--attestation needs --key: the public key the attestation must verify with",
+                    "add --key PUB.pem (cosign.pub, or openssl pkey -pubout of the signing key)");
+        }
         Optional<PublicKeys.Verifier> signer = Optional.ofNullable(key).map(VerifyCommand::readPublicKey);
         Map<Tag, Optional<Digest>> expected = new LinkedHashMap<>();
         DockerEngine engine = given.isPresent() ? null : target.connectForLookup(services, listener);
@@ -63,6 +72,9 @@ class VerifyCommand extends TargetedCommand {
             if (signer.isPresent()) {
                 for (Digest served : new LinkedHashSet<>(verified.stream().map(VerifiedTag::digest).toList())) {
                     services.signatures.requireSignature(registry, repository, served, signer.get(), listener);
+                    if (attestation) {
+                        services.signatures.requireProvenance(registry, repository, served, signer.get(), listener);
+                    }
                 }
             }
             int requests = registry.requestCount();

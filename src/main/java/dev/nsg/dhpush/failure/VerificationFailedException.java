@@ -3,7 +3,7 @@ package dev.nsg.dhpush.failure;
 /** The registry does not serve what was expected: another digest, no such tag or repository, or tags that differ. */
 public class VerificationFailedException extends DhpushException {
 
-    public enum Reason { TAG_ABSENT, OTHER_DIGEST, TAGS_DIFFER, NO_SUCH_REPOSITORY, UNSIGNED, OTHER_SIGNER }
+    public enum Reason { TAG_ABSENT, OTHER_DIGEST, TAGS_DIFFER, NO_SUCH_REPOSITORY, UNSIGNED, OTHER_SIGNER, NO_PROVENANCE }
 
     private final Reason reason;
 

@@ -1,18 +1,12 @@
 package dev.nsg.dhpush.signing;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.nsg.dhpush.failure.RegistryUnavailableException;
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.registry.RegistryArtifacts;
-import dev.nsg.dhpush.registry.RegistryArtifacts.StoredManifest;
 
 /**
  * Signs a pushed image as {@code cosign sign --key} does: the simple-signing payload becomes a layer of the
@@ -26,9 +20,11 @@ public final class ImageSigner {
     }
 
     private final ObjectMapper json;
+    private final CosignArtifacts artifacts;
 
     public ImageSigner(ObjectMapper json) {
         this.json = json;
+        this.artifacts = new CosignArtifacts(json);
     }
 
     /** @param repository the repository as signed ({@code ImageReference.signedName()}) */
@@ -36,31 +32,16 @@ public final class ImageSigner {
         byte[] payload = SimpleSigningPayload.of(repository, image, json);
         Digest payloadDigest = RegistryArtifacts.digestOf(payload);
         String tag = CosignManifest.tagFor(image, "sig");
-        Optional<StoredManifest> existing = registry.manifest(tag, CosignManifest.MEDIA_TYPE);
-        List<CosignLayer> layers = new ArrayList<>(existing.map(stored -> layersOf(registry, tag, stored)).orElse(List.of()));
+        CosignArtifacts.Layers existing = artifacts.read(registry, tag, true);
         PublicKeys.Verifier ours = key.verifier();
-        for (CosignLayer layer : layers) {
+        for (CosignLayer layer : existing.layers()) {
             if (layer.digest().equals(payloadDigest.value()) && ours.verifies(payload, decode(layer.signature()))) {
-                return new Signature(tag, existing.get().digest(), false);
+                return new Signature(tag, existing.manifest().orElseThrow(), false);
             }
         }
-        registry.putBlob(payload);
-        layers.add(new CosignLayer(CosignLayer.SIMPLE_SIGNING, payload.length, payloadDigest.value(),
-                Map.of(CosignLayer.SIGNATURE_ANNOTATION, Base64.getEncoder().encodeToString(key.sign(payload)))));
-        byte[] config = CosignManifest.config(layers, json);
-        registry.putBlob(config);
-        return new Signature(tag, registry.putManifest(tag, CosignManifest.MEDIA_TYPE, CosignManifest.manifest(config, layers, json)), true);
-    }
-
-    private List<CosignLayer> layersOf(RegistryArtifacts registry, String tag, StoredManifest stored) {
-        try {
-            return CosignManifest.layers(stored.content(), json);
-        } catch (IOException e) {
-            // Appending to a manifest dhpush cannot read would drop what is there: refuse instead.
-            throw new RegistryUnavailableException(RegistryUnavailableException.Reason.BAD_ANSWER, registry.repositoryName(),
-                    "sign " + registry.repositoryName() + ": the signatures under " + tag + " are not a manifest dhpush can read,"
-                            + " so none was added to them");
-        }
+        CosignLayer layer = new CosignLayer(CosignLayer.SIMPLE_SIGNING, payload.length, payloadDigest.value(),
+                Map.of(CosignLayer.SIGNATURE_ANNOTATION, Base64.getEncoder().encodeToString(key.sign(payload))));
+        return new Signature(tag, artifacts.append(registry, tag, existing.layers(), layer, payload), true);
     }
 
     /** A signature annotation as bytes; one that is not base64 (another tool's garbage) matches nothing. */

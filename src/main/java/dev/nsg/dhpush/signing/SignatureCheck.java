@@ -1,14 +1,11 @@
 package dev.nsg.dhpush.signing;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.model.Digest;
 import dev.nsg.dhpush.registry.RegistryArtifacts;
-import dev.nsg.dhpush.registry.RegistryArtifacts.StoredManifest;
 
 /**
  * Checks an image's cosign signatures against one public key, as {@code cosign verify --key} does offline: a
@@ -28,19 +25,13 @@ public final class SignatureCheck {
 
     public Found check(RegistryArtifacts registry, Digest image, PublicKeys.Verifier key) {
         String tag = CosignManifest.tagFor(image, "sig");
-        Optional<StoredManifest> stored = registry.manifest(tag, CosignManifest.MEDIA_TYPE);
-        if (stored.isEmpty()) {
+        CosignArtifacts.Layers stored = new CosignArtifacts(json).read(registry, tag, false);
+        if (stored.manifest().isEmpty()) {
             return new Found(tag, Optional.empty(), 0, 0);
-        }
-        List<CosignLayer> layers;
-        try {
-            layers = CosignManifest.layers(stored.get().content(), json);
-        } catch (IOException e) {
-            layers = List.of(); // not a manifest: it holds no signature dhpush could trust
         }
         int signatures = 0;
         int valid = 0;
-        for (CosignLayer layer : layers) {
+        for (CosignLayer layer : stored.layers()) {
             if (!CosignLayer.SIMPLE_SIGNING.equals(layer.mediaType()) || layer.sha256().isEmpty()) {
                 continue;
             }
@@ -51,6 +42,6 @@ public final class SignatureCheck {
                 valid++;
             }
         }
-        return new Found(tag, Optional.of(stored.get().digest()), signatures, valid);
+        return new Found(tag, stored.manifest(), signatures, valid);
     }
 }

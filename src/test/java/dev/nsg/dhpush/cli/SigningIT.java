@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nsg.dhpush.signing.TestKeys;
 import dev.nsg.dhpush.testing.Commands;
@@ -41,6 +48,8 @@ class SigningIT {
     private static final String PASSWORD = "S1gning-pa55";
     private static final String KEY_PASSWORD = "key-pa55word";
     private static final Pattern SIGNED = Pattern.compile("(?m)^signed (\\S+)@(sha256:[a-f0-9]{64}) with ");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TestRegistries registries;
 
@@ -107,8 +116,18 @@ class SigningIT {
         assertEquals(0, verified.exitCode(), "cosign verify --key " + publicKey.getFileName() + " " + pinned + ": " + verified);
     }
 
+    /** cosign verify-attestation --type slsaprovenance1 accepts the provenance a signed publish attached. */
+    private static void assertCosignAcceptsProvenance(Path publicKey, String pinned, LocalRegistry registry, boolean withCredentials) {
+        if (Cosign.binary().isEmpty()) {
+            return;
+        }
+        Commands.Result verified = Cosign.verifyProvenance(publicKey, pinned, registry.address(),
+                withCredentials ? OWNER + ":" + PASSWORD : null);
+        assertEquals(0, verified.exitCode(), "cosign verify-attestation --key " + publicKey.getFileName() + " " + pinned + ": " + verified);
+    }
+
     @Test
-    void publish_signsWithCosignsEncryptedKey_onPlainBasicAndTokenRegistries_andCosignAndDhpushBothAcceptIt() {
+    void publish_signsAndAttestsWithCosignsEncryptedKey_onPlainBasicAndTokenRegistries_andCosignAndDhpushBothAcceptIt() {
         String prefix = Cosign.binary().isPresent() ? "cosign-made" : "dhpush-written";
         Map<String, String> password = Map.of("COSIGN_PASSWORD", KEY_PASSWORD);
         for (LocalRegistry registry : List.of(registries.open, registries.basic, registries.token)) {
@@ -116,6 +135,7 @@ class SigningIT {
             assertEquals(0, result.exitCode(), registry.address() + ": " + result);
             String pinned = signedImage(result);
             assertCosignAccepts(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
+            assertCosignAcceptsProvenance(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
             Commands.Result checked = verify(registry, OWNER + "/signed", keys.resolve(prefix + ".pub"));
             assertEquals(0, checked.exitCode(), checked.toString());
             assertTrue(checked.stdout().contains(pinned + " signed, verified with "), checked.stdout());
@@ -148,7 +168,8 @@ class SigningIT {
         TestKeys.writeCosignPair(keys, "stranger", "x");
         Commands.Result other = verify(registries.open, "team/resigned", keys.resolve("stranger.pub"));
         assertEquals(7, other.exitCode(), other.toString());
-        assertTrue(other.stderr().contains("none of its " + expected + " signature"), other.stderr());
+        assertTrue(other.stderr().contains(expected == 1 ? "its one signature does not verify with " : "none of its 2 signatures verifies"),
+                other.stderr());
     }
 
     @Test
@@ -169,6 +190,7 @@ class SigningIT {
         assertTrue(byVariable.stderr().contains(" with DHPUSH_SIGN_KEY: "), byVariable.stderr());
         assertFalse(byVariable.all().contains(variable), "the key never reaches the output");
         String pinned = signedImage(byFile);
+        assertCosignAcceptsProvenance(Path.of(pkcs8 + ".pub"), pinned, registries.basic, true);
         for (Path key : List.of(pkcs8, sec1)) {
             Commands.Result checked = verify(registries.basic, OWNER + "/openssl", Path.of(key + ".pub"));
             assertEquals(0, checked.exitCode(), checked.toString());
@@ -224,5 +246,78 @@ class SigningIT {
                 Files.readString(env));
         assertTrue(Files.readString(json, StandardCharsets.UTF_8).contains("\"signature\":{\"ref\":\"" + registries.open.address()
                 + "/team/recorded:" + signatureTag + "@sha256:"), Files.readString(json));
+    }
+
+    /** The DSSE envelope's statement of the image's one attestation, read straight from the open registry. */
+    private static JsonNode attestedStatement(String repository, String digest) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String tag = digest.replace(':', '-') + ".att";
+        HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create(registries.open.url("/v2/" + repository + "/manifests/" + tag)))
+                .header("Accept", "application/vnd.oci.image.manifest.v1+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        JsonNode layers = JSON.readTree(manifest.body()).path("layers");
+        assertEquals(1, layers.size(), manifest.body());
+        assertEquals("https://slsa.dev/provenance/v1", layers.get(0).path("annotations").path("predicateType").asText());
+        HttpResponse<String> envelope = http.send(HttpRequest.newBuilder(URI.create(registries.open.url("/v2/" + repository + "/blobs/"
+                + layers.get(0).path("digest").asText()))).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(Base64.getDecoder().decode(JSON.readTree(envelope.body()).path("payload").asText()));
+    }
+
+    @Test
+    void publish_attachesItsSignedProvenance_namingSourceBaseImageArgumentsAndRun_andVerifyAttestationAcceptsIt() throws Exception {
+        Commands.Result base = publish(registries.open, "team/base", Map.of());
+        assertEquals(0, base.exitCode(), base.toString());
+        String baseDigest = base.stdout().lines().filter(line -> line.endsWith(" verified")).findFirst().orElseThrow()
+                .replaceAll(".*@(sha256:[a-f0-9]{64}).*", "$1");
+        Path context = Files.createTempDirectory("dhpush-provenance-");
+        String baseImage = registries.open.address() + "/team/base:1";
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + baseImage + "\nARG FLAVOUR\nCOPY marker /marker\n");
+        TestContext.write(context, "marker", "provenance " + System.nanoTime() + "\n");
+        Map<String, String> environment = withCredentials(Map.of("COSIGN_PASSWORD", KEY_PASSWORD, "BITBUCKET_COMMIT", "0123abcd",
+                "BITBUCKET_GIT_HTTP_ORIGIN", "https://example.invalid/team/app", "BITBUCKET_PIPELINE_UUID", "{pipeline}",
+                "BITBUCKET_STEP_UUID", "{step}", "BITBUCKET_BUILD_NUMBER", "42"));
+        Commands.Result result = Dhpush.run(environment, null, "--context", context.toString(), "--registry", registries.open.address(),
+                "--repository", "team/app", "--build-arg", "FLAVOUR=mild", "--latest", "--sign-key",
+                keys.resolve("dhpush-written.key").toString(), "--progress", "plain");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("attested " + registries.open.address() + "/team/app@"), result.stderr());
+        String pinned = signedImage(result);
+        String digest = pinned.substring(pinned.indexOf('@') + 1);
+
+        JsonNode statement = attestedStatement("team/app", digest);
+        assertEquals("https://in-toto.io/Statement/v1", statement.path("_type").asText());
+        assertEquals(digest.substring("sha256:".length()), statement.path("subject").get(0).path("digest").path("sha256").asText());
+        JsonNode definition = statement.path("predicate").path("buildDefinition");
+        assertEquals("mild", definition.path("externalParameters").path("buildArgs").path("FLAVOUR").asText(), definition.toString());
+        assertEquals("[\"42\",\"latest\"]", definition.path("externalParameters").path("tags").toString());
+        String dependencies = definition.path("resolvedDependencies").toString();
+        assertTrue(dependencies.contains("{\"uri\":\"git+https://example.invalid/team/app\",\"digest\":{\"gitCommit\":\"0123abcd\"}}"),
+                dependencies);
+        assertTrue(dependencies.contains("{\"uri\":\"pkg:docker/" + baseImage + "\",\"digest\":{\"sha256\":\""
+                + baseDigest.substring("sha256:".length()) + "\"}}"), dependencies);
+        JsonNode run = statement.path("predicate").path("runDetails");
+        assertEquals("{pipeline}/{step}", run.path("metadata").path("invocationId").asText(), run.toString());
+        assertFalse(statement.toString().contains(PASSWORD) || statement.toString().contains(KEY_PASSWORD), "no secret in it");
+
+        Commands.Result checked = Dhpush.run(Map.of(), null, "verify", "--registry", registries.open.address(), "--repository", "team/app",
+                "--tag", "42", "--key", keys.resolve("dhpush-written.pub").toString(), "--attestation");
+        assertEquals(0, checked.exitCode(), checked.toString());
+        assertTrue(checked.stderr().contains("provenance of " + pinned + " verified with "), checked.stderr());
+        if (Cosign.binary().isPresent()) {
+            Commands.Result cosign = Cosign.verifyProvenance(keys.resolve("dhpush-written.pub"), pinned, registries.open.address(), null);
+            assertEquals(0, cosign.exitCode(), cosign.toString());
+        }
+
+        // push signs what it did not build: no provenance, and --attestation says so.
+        Commands.Result pushed = Dhpush.run(withCredentials(Map.of("COSIGN_PASSWORD", KEY_PASSWORD)), null, "push", "--registry",
+                registries.open.address(), "--repository", "team/base", "--tag", "1", "--sign-key",
+                keys.resolve("dhpush-written.key").toString(), "--progress", "plain");
+        assertEquals(0, pushed.exitCode(), pushed.toString());
+        assertFalse(pushed.stderr().contains("attested "), pushed.stderr());
+        Commands.Result noProvenance = Dhpush.run(Map.of(), null, "verify", "--registry", registries.open.address(), "--repository",
+                "team/base", "--tag", "1", "--key", keys.resolve("dhpush-written.pub").toString(), "--attestation");
+        assertEquals(7, noProvenance.exitCode(), noProvenance.toString());
+        assertTrue(noProvenance.stderr().contains("it has no attestation"), noProvenance.stderr());
+        Cosign.require();
     }
 }

@@ -48,6 +48,13 @@ public final class Cosign {
                 "--insecure-ignore-tlog=true", "--allow-http-registry", "--allow-insecure-registry", pinnedImage);
     }
 
+    /** {@code cosign verify-attestation --type slsaprovenance1 --key PUB IMAGE@DIGEST}, offline; stdout holds the envelopes. */
+    public static Commands.Result verifyProvenance(Path publicKey, String pinnedImage, String registry, String credentials) {
+        return run(publicKey.getParent(), Map.of(), config(registry, credentials), "verify-attestation", "--type", "slsaprovenance1",
+                "--key", publicKey.toString(), "--insecure-ignore-tlog=true", "--allow-http-registry", "--allow-insecure-registry",
+                pinnedImage);
+    }
+
     /** {@code cosign sign --key KEY IMAGE@DIGEST}, offline, as a second signer beside dhpush. */
     public static Commands.Result sign(Path key, String password, String pinnedImage, String registry, String credentials) {
         return run(key.getParent(), Map.of("COSIGN_PASSWORD", password), config(registry, credentials), "sign", "--key", key.toString(),

@@ -21,7 +21,7 @@ public final class Dhpush {
     private static final List<String> SCRUBBED = List.of("DOCKER_HUB_USER", "DOCKER_HUB_KEY", "BITBUCKET_BUILD_NUMBER",
             "BITBUCKET_COMMIT", "BITBUCKET_GIT_HTTP_ORIGIN", "BITBUCKET_TAG", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
             "DHPUSH_JAVA_OPTS", "DHPUSH_APP_DIR", "DHPUSH_RECORD_STARTUP_ARCHIVE", "SOURCE_DATE_EPOCH", "CI", "DHPUSH_SIGN_KEY",
-            "COSIGN_PASSWORD");
+            "COSIGN_PASSWORD", "BITBUCKET_PIPELINE_UUID", "BITBUCKET_STEP_UUID");
     /**
      * The builder a test gets unless it says otherwise: the suites written before BuildKit test the classic builder's
      * contract on every engine (auto would take BuildKit on Docker 26.1); the BuildKit suites ask for it by name.
