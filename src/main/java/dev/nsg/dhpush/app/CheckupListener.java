@@ -1,6 +1,7 @@
 package dev.nsg.dhpush.app;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.nsg.dhpush.context.BuildContext;
 import dev.nsg.dhpush.failure.DhpushException;
@@ -11,7 +12,7 @@ import dev.nsg.dhpush.dockerfile.BaseImage;
 public interface CheckupListener {
 
     /** The checks, in the order a publish meets them. */
-    enum Check { ENGINE, BUILDER, REGISTRY, RATE_LIMIT, BASE_IMAGES, CONTEXT, TAGS }
+    enum Check { ENGINE, BUILDER, REGISTRY, RATE_LIMIT, BASE_IMAGES, CONTEXT, TAGS, SIGNING_KEY }
 
     /** The engine answered; {@code description} names its address, version and API. */
     void engine(String description);
@@ -34,6 +35,9 @@ public interface CheckupListener {
 
     /** No tag was given and no build number is set: the tag check has nothing to look up. */
     void noTags();
+
+    /** The signing key opened and signed a probe ({@code key} names where it came from); empty: no key is set. */
+    void signingKey(Optional<String> key);
 
     void failed(Check check, DhpushException failure);
 

@@ -15,6 +15,7 @@ import dev.nsg.dhpush.model.Tag;
 import dev.nsg.dhpush.registry.ManifestHead;
 import dev.nsg.dhpush.registry.RateLimit;
 import dev.nsg.dhpush.registry.RegistryClient;
+import dev.nsg.dhpush.signing.SigningKey;
 import dev.nsg.dhpush.dockerfile.BaseImages;
 import dev.nsg.dhpush.dockerfile.BaseImage;
 
@@ -33,7 +34,8 @@ public class PublishCheckup {
 
     /** @return the first failure, or empty when every check held */
     public Optional<DhpushException> run(PublishPlan plan, Supplier<DockerEngine> engines,
-            Supplier<Optional<Credentials>> credentials, RegistryAccess access, CheckupListener listener) {
+            Supplier<Optional<Credentials>> credentials, RegistryAccess access, Supplier<Optional<SigningKey>> signingKey,
+            CheckupListener listener) {
         List<DhpushException> failures = new ArrayList<>();
         DockerEngine engine = null;
         try {
@@ -93,6 +95,11 @@ public class PublishCheckup {
             listener.noTags();
         } else {
             listener.tags(states);
+        }
+        try {
+            listener.signingKey(signingKey.get().map(SigningKey::source));
+        } catch (DhpushException e) {
+            fail(Check.SIGNING_KEY, e, failures, listener);
         }
         return failures.stream().findFirst();
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
                 + " credential source used and whether it was accepted, push access to the repository, proven as a publish"
                 + " proves it); the pull quota where the registry reports it; the base images the Dockerfile's FROM lines name"
                 + " and whether the engine has them; the build context (totals, largest files, warnings as dhpush context gives"
-                + " them); and the tags a publish would move.",
+                + " them); the tags a publish would move; and the signing key (--sign-key or DHPUSH_SIGN_KEY), opened as a publish"
+                + " opens it.",
                 "",
                 "Every check runs; a failed one only skips those that need it, and without --tag (or BITBUCKET_BUILD_NUMBER)"
                 + " the tag check is skipped. Exit 0 when every check holds, else the exit code of the first failure."
@@ -28,6 +29,9 @@ class DoctorCommand extends TargetedCommand {
 
     @Mixin
     BuildOptions build;
+
+    @Mixin
+    SigningOptions signing;
 
     @Inject
     PublishCheckup checkup;
@@ -45,7 +49,8 @@ class DoctorCommand extends TargetedCommand {
         // Waiting for the engine is said by the engine check's own line; nothing else reports while checks run.
         PublishListener quiet = ignored -> { };
         Optional<DhpushException> failure = checkup.run(plan, () -> target.connect(services, quiet),
-                () -> target.credentials(services, plan.repository()), target.access(environment), report);
+                () -> target.credentials(services, plan.repository()), target.access(environment),
+                () -> signing.key(environment, services.json), report);
         report.finish(failure);
         return failure.map(e -> e.exitCode().code()).orElse(0);
     }

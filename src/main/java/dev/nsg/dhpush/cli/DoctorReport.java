@@ -146,6 +146,17 @@ final class DoctorReport implements CheckupListener {
     }
 
     @Override
+    public void signingKey(Optional<String> key) {
+        if (key.isEmpty()) {
+            row(Check.SIGNING_KEY, Verdict.skip, "no --sign-key and " + SigningKeySource.KEY_VARIABLE + " is not set: a publish would not sign",
+                    null, null);
+        } else {
+            row(Check.SIGNING_KEY, Verdict.ok, key.get() + " opens and signs (ECDSA P-256): a publish would sign the digest and attest"
+                    + " its provenance", null, Map.of("key", key.get()));
+        }
+    }
+
+    @Override
     public void failed(Check check, DhpushException failure) {
         row(check, Verdict.fail, failure.getMessage(), Hints.of(failure), Map.of("exitCode", failure.exitCode().code()));
     }
@@ -216,6 +227,7 @@ final class DoctorReport implements CheckupListener {
             case BASE_IMAGES -> "base image";
             case CONTEXT -> "context";
             case TAGS -> "tag";
+            case SIGNING_KEY -> "signing key";
         };
     }
 }

@@ -82,7 +82,7 @@ class DoctorIT {
         assertEquals(0, result.exitCode(), result.toString());
         JsonNode report = json(result);
         assertTrue(report.get("ready").asBoolean());
-        assertEquals("engine=ok builder=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=ok", verdicts(report), report.toString());
+        assertEquals("engine=ok builder=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=ok signing-key=skip", verdicts(report), report.toString());
         assertTrue(report.toString().contains("**/.env"), report.toString());
     }
 
@@ -93,7 +93,7 @@ class DoctorIT {
                 registries.open.address(), "--repository", "team/doctor", "--json");
         assertEquals(0, result.exitCode(), result.toString());
         JsonNode report = json(result);
-        assertEquals("engine=ok builder=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=skip", verdicts(report),
+        assertEquals("engine=ok builder=ok registry=ok pull-quota=ok base-image=ok context=ok context=warn tag=skip signing-key=skip", verdicts(report),
                 report.toString());
         assertTrue(report.toString().contains("no --tag given and BITBUCKET_BUILD_NUMBER is not set"), report.toString());
     }
@@ -142,7 +142,7 @@ class DoctorIT {
         Commands.Result result = doctor(Map.of(), registries.open, "team/doctor", "--host", "unix:///nonexistent/docker.sock", "--json");
         assertEquals(3, result.exitCode(), result.toString());
         JsonNode report = json(result);
-        assertEquals("engine=fail builder=skip registry=ok pull-quota=ok base-image=skip context=ok context=warn tag=ok", verdicts(report));
+        assertEquals("engine=fail builder=skip registry=ok pull-quota=ok base-image=skip context=ok context=warn tag=ok signing-key=skip", verdicts(report));
         assertTrue(report.get("checks").get(0).has("hint"), report.toString());
     }
 

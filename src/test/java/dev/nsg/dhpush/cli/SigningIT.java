@@ -320,4 +320,18 @@ class SigningIT {
         assertTrue(noProvenance.stderr().contains("it has no attestation"), noProvenance.stderr());
         Cosign.require();
     }
+
+    @Test
+    void doctor_opensTheKeyAsAPublishWould_andAWrongPasswordFailsThatCheck() {
+        Path key = keys.resolve("dhpush-written.key");
+        List<String> arguments = List.of("doctor", "--context", context("doctor").toString(), "--registry", registries.open.address(),
+                "--repository", "team/doctor", "--tag", "1", "--sign-key", key.toString());
+        Commands.Result opens = Dhpush.run(Map.of("COSIGN_PASSWORD", KEY_PASSWORD), null, arguments.toArray(String[]::new));
+        assertEquals(0, opens.exitCode(), opens.toString());
+        assertTrue(opens.stdout().contains("ok    signing key  " + key + " opens and signs"), opens.stdout());
+        Commands.Result wrong = Dhpush.run(Map.of("COSIGN_PASSWORD", "not-it"), null, arguments.toArray(String[]::new));
+        assertEquals(2, wrong.exitCode(), wrong.toString());
+        assertTrue(wrong.stdout().contains("FAIL  signing key  open signing key " + key + ": the password does not open it"), wrong.stdout());
+        assertTrue(wrong.stdout().contains("ok    engine"), "every other check still runs: " + wrong.stdout());
+    }
 }

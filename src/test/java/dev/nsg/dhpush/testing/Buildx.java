@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * docker buildx, the reference for what BuildKit builds from a context: Debian trixie's docker-buildx plugin, unpacked
  * beside the newer engines (src/test/harness/engines.sh exports DHPUSH_BUILDX). It runs with a DOCKER_CONFIG of its
@@ -17,21 +15,19 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Buildx {
 
-    private static final Path UNPACKED = Path.of("target/engines/root/usr/libexec/docker/cli-plugins/docker-buildx");
+    private static final String VARIABLE = "DHPUSH_BUILDX";
+    private static final String UNPACKED = "usr/libexec/docker/cli-plugins/docker-buildx";
 
     private Buildx() {
     }
 
     static Optional<Path> plugin() {
-        String exported = System.getenv("DHPUSH_BUILDX");
-        Path plugin = exported != null && !exported.isBlank() ? Path.of(exported) : UNPACKED.toAbsolutePath();
-        return Files.isExecutable(plugin) ? Optional.of(plugin) : Optional.empty();
+        return TrixieTools.find(VARIABLE, UNPACKED);
     }
 
     /** Skips the comparison, saying why, where buildx is not there (the pipeline's test step has only the docker service). */
     public static void require() {
-        Assumptions.assumeTrue(plugin().isPresent(), "docker-buildx is not unpacked here (src/scripts/test unpacks Debian"
-                + " trixie's beside the newer engines; DHPUSH_BUILDX names it): the comparison with buildx is skipped");
+        TrixieTools.require("docker-buildx", VARIABLE, UNPACKED, "the comparison with buildx is skipped");
     }
 
     /** {@code docker buildx build --load -t TAG [extra] CONTEXT} on the engine under test. */

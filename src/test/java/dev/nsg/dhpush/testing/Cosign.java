@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * cosign, the judge of the signatures dhpush writes: Debian trixie's package, unpacked beside the newer engines
  * (src/test/harness/engines.sh exports DHPUSH_COSIGN). It runs offline (no transparency log) with a docker config of
@@ -20,21 +18,19 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Cosign {
 
-    private static final Path UNPACKED = Path.of("target/engines/root/usr/bin/cosign");
+    private static final String VARIABLE = "DHPUSH_COSIGN";
+    private static final String UNPACKED = "usr/bin/cosign";
 
     private Cosign() {
     }
 
     public static Optional<Path> binary() {
-        String exported = System.getenv("DHPUSH_COSIGN");
-        Path binary = exported != null && !exported.isBlank() ? Path.of(exported) : UNPACKED.toAbsolutePath();
-        return Files.isExecutable(binary) ? Optional.of(binary) : Optional.empty();
+        return TrixieTools.find(VARIABLE, UNPACKED);
     }
 
     /** Skips what only cosign can judge, saying why, where it is not unpacked (the pipeline's test step). */
     public static void require() {
-        Assumptions.assumeTrue(binary().isPresent(), "cosign is not unpacked here (src/scripts/test unpacks Debian trixie's"
-                + " beside the newer engines; DHPUSH_COSIGN names it): the check by cosign is skipped");
+        TrixieTools.require("cosign", VARIABLE, UNPACKED, "the check by cosign is skipped");
     }
 
     /** {@code cosign generate-key-pair}: PREFIX.key (encrypted with {@code password}) and PREFIX.pub in {@code directory}. */
