@@ -127,18 +127,25 @@ class SigningIT {
     }
 
     @Test
-    void publish_signsAndAttestsWithCosignsEncryptedKey_onPlainBasicAndTokenRegistries_andCosignAndDhpushBothAcceptIt() {
-        String prefix = Cosign.binary().isPresent() ? "cosign-made" : "dhpush-written";
-        Map<String, String> password = Map.of("COSIGN_PASSWORD", KEY_PASSWORD);
-        for (LocalRegistry registry : List.of(registries.open, registries.basic, registries.token)) {
-            Commands.Result result = publish(registry, OWNER + "/signed", password, "--sign-key", keys.resolve(prefix + ".key").toString());
-            assertEquals(0, result.exitCode(), registry.address() + ": " + result);
-            String pinned = signedImage(result);
-            assertCosignAccepts(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
-            assertCosignAcceptsProvenance(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
-            Commands.Result checked = verify(registry, OWNER + "/signed", keys.resolve(prefix + ".pub"));
-            assertEquals(0, checked.exitCode(), checked.toString());
-            assertTrue(checked.stdout().contains(pinned + " signed, verified with "), checked.stdout());
+    void publish_signsAndAttests_withCosignsKeyAndAnOpensslKey_onPlainBasicAndTokenRegistries_andCosignAndDhpushAcceptIt() {
+        Commands.check(List.of("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out",
+                keys.resolve("openssl-plain.key").toString()), keys);
+        Commands.check(List.of("openssl", "pkey", "-in", "openssl-plain.key", "-pubout", "-out", "openssl-plain.pub"), keys);
+        String encrypted = Cosign.binary().isPresent() ? "cosign-made" : "dhpush-written";
+        for (String prefix : List.of(encrypted, "openssl-plain")) {
+            Map<String, String> password = Map.of("COSIGN_PASSWORD", KEY_PASSWORD);
+            for (LocalRegistry registry : List.of(registries.open, registries.basic, registries.token)) {
+                String repository = OWNER + "/signed-" + prefix;
+                Commands.Result result = publish(registry, repository, password, "--sign-key", keys.resolve(prefix + ".key").toString());
+                assertEquals(0, result.exitCode(), registry.address() + ": " + result);
+                String pinned = signedImage(result);
+                assertCosignAccepts(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
+                assertCosignAcceptsProvenance(keys.resolve(prefix + ".pub"), pinned, registry, registry != registries.open);
+                Commands.Result checked = Dhpush.run(withCredentials(Map.of()), null, "verify", "--registry", registry.address(),
+                        "--repository", repository, "--tag", "1", "--key", keys.resolve(prefix + ".pub").toString(), "--attestation");
+                assertEquals(0, checked.exitCode(), checked.toString());
+                assertTrue(checked.stdout().contains(pinned + " signed, verified with "), checked.stdout());
+            }
         }
         Cosign.require();
     }
