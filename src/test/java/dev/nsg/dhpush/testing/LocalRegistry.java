@@ -183,19 +183,40 @@ public final class LocalRegistry implements AutoCloseable {
     /** The registry's own answer: the Docker-Content-Digest of a manifest HEAD, or null when the tag is absent. */
     public String manifestDigest(String repository, String tag, String user, String password) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url("/v2/" + repository + "/manifests/" + tag)).toURL().openConnection();
-            connection.setRequestMethod("HEAD");
-            connection.setRequestProperty("Accept", String.join(",",
-                    "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json",
-                    "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json"));
-            if (user != null) {
-                connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-            }
+            HttpURLConnection connection = manifestRequest("HEAD", repository, tag, user, password);
             return connection.getResponseCode() == 200 ? connection.getHeaderField("Docker-Content-Digest") : null;
         } catch (IOException e) {
             throw new AssertionError("registry HEAD failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The manifest the registry serves for the tag, as its JSON text. */
+    public String manifest(String repository, String tag, String user, String password) {
+        try {
+            HttpURLConnection connection = manifestRequest("GET", repository, tag, user, password);
+            if (connection.getResponseCode() != 200) {
+                throw new AssertionError("registry GET of " + repository + ":" + tag + " answered " + connection.getResponseCode());
+            }
+            try (var body = connection.getInputStream()) {
+                return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("registry GET failed: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpURLConnection manifestRequest(String method, String repository, String tag, String user, String password)
+            throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url("/v2/" + repository + "/manifests/" + tag)).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setRequestProperty("Accept", String.join(",",
+                "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json",
+                "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json"));
+        if (user != null) {
+            connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return connection;
     }
 
     @Override
