@@ -136,8 +136,24 @@ class PushTags {
         } catch (PushFailedException e) {
             throw translate(e, repository, job.credentials());
         }
+        requireTagStillNamesTheImage(job, tag, digest);
         listener.pushed(new PushedTag(repository, tag, digest), (System.nanoTime() - started) / 1_000_000);
         return digest;
+    }
+
+    /**
+     * The engine pushes a tag by name, and a name can be moved by another build on the same engine (two publishes of
+     * one tag on one machine): if the local tag names another image once the push is over, what was pushed may be that
+     * image, so the run stops instead of verifying it as its own.
+     */
+    private static void requireTagStillNamesTheImage(PushJob job, Tag tag, Digest pushed) {
+        String name = job.repository().withTag(tag);
+        String now = job.engine().inspect(name).map(image -> image.id()).orElse(null);
+        if (!job.image().id().equals(now)) {
+            throw new PushFailedException(PushFailedException.Reason.TAG_MOVED, null, "push " + name + ": the local tag names "
+                    + (now == null ? "no image" : now) + " now, not this run's image " + job.image().id() + ", so the manifest pushed ("
+                    + pushed + ") may be another build's; nothing was verified");
+        }
     }
 
     /**

@@ -225,6 +225,10 @@ final class Hints {
         if (failure.reason() == PushFailedException.Reason.ENGINE_POLICY) {
             return policy(failure.detail());
         }
+        if (failure.reason() == PushFailedException.Reason.TAG_MOVED) {
+            return "another build on this engine gave the same name to its image meanwhile; run one publish of a tag at a time"
+                    + " per engine, or give each run its own tag (the build number)";
+        }
         if (failure.reason() == PushFailedException.Reason.REGISTRY_ERROR) {
             return switch (failure.registryCode()) {
                 case "NAME_INVALID", "NAME_UNKNOWN" -> "the registry refuses this repository name: check --repository";

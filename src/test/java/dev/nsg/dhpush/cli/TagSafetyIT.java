@@ -29,6 +29,7 @@ import dev.nsg.dhpush.testing.TestContext;
 @Tag(EngineMatrix.TAG)
 class TagSafetyIT {
 
+    private static final Pattern PUSHED = Pattern.compile("(?m)^pushed \\S+@(sha256:[a-f0-9]{64}) in ");
     private static final Pattern VERIFIED = Pattern.compile("(?m)^(\\S+):(\\S+)@(sha256:[a-f0-9]{64}) verified$");
 
     private static LocalRegistry registry;
@@ -153,5 +154,50 @@ class TagSafetyIT {
         assertTrue(again.stderr().contains("notice: tag latest unchanged"), again.stderr());
         assertFalse(again.stderr().contains("==> push"), "an unchanged tag was pushed again: " + again.stderr());
         assertEquals(digest, verifiedDigest(again, "7"));
+    }
+
+    /**
+     * Two publishes of one tag at once on one engine: whatever the interleaving, a run that fails says why (exit 7 with
+     * both digests when the other moved the registry's tag before it verified; exit 6 when the other's build took the
+     * local name before its push was over), at least one run verifies, and the tag ends serving the image of a run that
+     * verified: never a manifest neither built, never a green run that pushed the other's image.
+     */
+    @Test
+    void twoPublishesOfOneTagAtOnce_endWithTheTagServingARunThatVerified_andTheOtherFailingWithBothDigests() throws Exception {
+        Path first = context("race one " + System.nanoTime());
+        Path second = context("race two " + System.nanoTime());
+        var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> dhpush("--context", first.toString(), "--repository",
+                "team/race", "--tag", "1"));
+        var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> dhpush("--context", second.toString(), "--repository",
+                "team/race", "--tag", "1"));
+        List<Commands.Result> runs = List.of(one.get(), two.get());
+        String served = registry.manifestDigest("team/race", "1", null, null);
+        List<String> green = new java.util.ArrayList<>();
+        for (Commands.Result run : runs) {
+            if (run.exitCode() == 6) {
+                assertTrue(run.stderr().contains(": the local tag names ") && run.stderr().contains("not this run's image"), run.stderr());
+                continue;
+            }
+            Matcher pushed = PUSHED.matcher(run.stderr());
+            assertTrue(pushed.find(), "the run pushed: " + run);
+            String own = pushed.group(1);
+            if (run.exitCode() == 0) {
+                assertEquals(own, verifiedDigest(run, "1"), "a run that verifies verified what it pushed: " + run);
+                // Its own image: the manifest's config is the image it built (classic store), or the manifest is (containerd's).
+                String built = run.stderr().lines().filter(line -> line.startsWith("built ")).findFirst().orElseThrow()
+                        .split(" ")[1];
+                String config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registry.manifest("team/race", own, null, null))
+                        .path("config").path("digest").asText();
+                assertTrue(built.equals(config) || built.equals(own), "a green run pushed the image it built (" + built + "): " + run);
+                green.add(own);
+            } else {
+                assertEquals(7, run.exitCode(), run.toString());
+                assertTrue(run.stderr().contains("the registry serves ") && run.stderr().contains(", expected " + own),
+                        "exit 7 names the digest served and the one pushed: " + run.stderr());
+            }
+        }
+        assertFalse(green.isEmpty(), "the last run to push verifies: " + runs);
+        assertTrue(green.contains(served), "the tag serves " + served + ", the image of a run that verified: " + green);
+        LocalEngine.removeImages(registry.address() + "/team/race:1");
     }
 }
