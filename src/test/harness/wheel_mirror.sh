@@ -33,20 +33,32 @@ start_wheel_mirror() {
         log "wheel mirror: $PIP_MIRROR_URL (already serving)"
         return 0
     fi
-    if [ -z "$port" ] || ! port_is_free "$port"; then
-        port=$(free_port)
-        echo "$port" > "$dir/port"
-    fi
-    PIP_MIRROR_URL=$(index_url "$port")
-    python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir/index" >"$dir/http.log" 2>&1 &
-    echo $! > "$dir/pid"
-    on_exit "kill $! 2>/dev/null"
-    local waited=0
-    until index_answers "$port"; do
-        [ "$waited" -lt 20 ] || die "the package index server did not start (see $dir/http.log)"
-        sleep 0.5; waited=$((waited + 1))
+    # Another checkout testing at the same moment may take the port between the check and the bind: then this
+    # server exits at once (another's index answering there must not pass for ours), and a new free port is tried.
+    local attempt pid
+    for attempt in 1 2 3; do
+        if [ -z "$port" ] || ! port_is_free "$port"; then
+            port=$(free_port)
+            echo "$port" > "$dir/port"
+        fi
+        python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir/index" >"$dir/http.log" 2>&1 &
+        pid=$!
+        echo "$pid" > "$dir/pid"
+        on_exit "kill $pid 2>/dev/null"
+        local waited=0
+        while kill -0 "$pid" 2>/dev/null && ! index_answers "$port" && [ "$waited" -lt 20 ]; do
+            sleep 0.5; waited=$((waited + 1))
+        done
+        if kill -0 "$pid" 2>/dev/null && index_answers "$port"; then
+            PIP_MIRROR_URL=$(index_url "$port")
+            log "wheel mirror: $PIP_MIRROR_URL"
+            return 0
+        fi
+        log "wheel mirror: port $port was taken by another process (attempt $attempt of 3); trying another"
+        kill "$pid" 2>/dev/null || true
+        port=""
     done
-    log "wheel mirror: $PIP_MIRROR_URL"
+    die "the package index server did not start (see $dir/http.log)"
 }
 
 index_url() { printf 'http://127.0.0.1:%s/simple/' "$1"; }
