@@ -32,6 +32,11 @@ class ContextCommand implements Callable<Integer> {
     @Mixin
     ContextOptions source;
 
+    @Option(names = "--target", paramLabel = "STAGE",
+            description = "For the BuildKit view: the stage a build would stop at (as --target on a build), so only the paths"
+                    + " the stages it needs read are listed.")
+    String target;
+
     @Option(names = "--json", description = "Write the listing, totals, largest entries and warnings as one JSON object to stdout.")
     boolean json;
 
@@ -39,7 +44,7 @@ class ContextCommand implements Callable<Integer> {
     public Integer call() {
         BuildContext context = BuildContext.scan(source.context, source.dockerfile());
         ContextSummary summary = ContextSummary.of(context);
-        ContextSync.View buildKit = ContextSync.forBuild(context.directory(), context.dockerfile(), null);
+        ContextSync.View buildKit = ContextSync.forBuild(context.directory(), context.dockerfile(), target);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> object = summary.json(true);

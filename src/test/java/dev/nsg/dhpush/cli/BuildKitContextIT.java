@@ -110,4 +110,33 @@ class BuildKitContextIT {
         assertEquals(Set.of("app/main.py"), withoutIgnoreFile(sent(build(context, "3"))));
         assertTrue(LocalEngine.docker("run", "--rm", REPOSITORY + ":3", "/bin/busybox", "cat", "/etc/app.conf").contains("key=value"));
     }
+
+    /** The BuildKit view of dhpush context with --target: what a build of that stage is sent, and nothing for later stages. */
+    @Test
+    void contextWithTarget_announcesWhatABuildOfThatStageIsSent() throws Exception {
+        Path context = TestContext.withBusybox("""
+                FROM scratch AS tools
+                COPY busybox /bin/busybox
+                COPY tools /tools
+                FROM tools
+                COPY app /app
+                """);
+        TestContext.write(context, "tools/run.sh", "echo tools\n");
+        TestContext.write(context, "app/main.py", "print('main')\n");
+        Commands.Result listing = Dhpush.run("context", "--context", context.toString(), "--target", "tools", "--json");
+        assertEquals(0, listing.exitCode(), listing.toString());
+        JsonNode buildKit = new ObjectMapper().readTree(listing.stdout()).path("buildkit");
+        Set<String> announced = new TreeSet<>();
+        buildKit.path("entries").forEach(entry -> {
+            if (entry.path("type").asText().equals("file")) {
+                announced.add(entry.path("path").asText());
+            }
+        });
+        assertEquals(new TreeSet<>(List.of("busybox", "tools/run.sh")), announced, buildKit.toString());
+        Commands.Result build = Dhpush.run(Map.of(), null, "build", "--builder", "buildkit", "--context", context.toString(),
+                "--repository", REPOSITORY, "--tag", "target", "--target", "tools", "--debug");
+        assertEquals(0, build.exitCode(), build.toString());
+        LocalEngine.removeImages(REPOSITORY + ":target");
+        assertEquals(announced, withoutIgnoreFile(sent(build)), "dhpush context --target announces what that build sends");
+    }
 }
