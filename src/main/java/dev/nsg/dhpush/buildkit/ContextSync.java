@@ -13,6 +13,9 @@ import dev.nsg.dhpush.buildkit.wire.Stat;
 import dev.nsg.dhpush.context.DockerIgnore;
 import dev.nsg.dhpush.dockerfile.ContextSources;
 import dev.nsg.dhpush.dockerfile.DockerfileInstructions;
+import dev.nsg.dhpush.failure.InvalidInputException;
+import dev.nsg.dhpush.failure.InvalidInputException.Problem;
+import dev.nsg.dhpush.failure.IoCause;
 
 /**
  * What a BuildKit build's session would send of a context, worked out without an engine: the same listing and filter
@@ -58,10 +61,16 @@ public final class ContextSync {
             excludes = Files.isRegularFile(own) ? DockerIgnore.parse(Files.readString(own, StandardCharsets.UTF_8)).patterns()
                     : DockerIgnore.read(context).patterns();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + own, e);
+            throw new InvalidInputException(Problem.DOCKERIGNORE, own.toString(), "read " + own + ": " + IoCause.of(e), e);
         }
         String ignoreFile = Files.isRegularFile(context.resolve(".dockerignore")) ? ".dockerignore" : null;
-        return new View(followPaths, excludes, listing(context, followPaths, excludes), ignoreFile);
+        try {
+            return new View(followPaths, excludes, listing(context, followPaths, excludes), ignoreFile);
+        } catch (UncheckedIOException e) {
+            // A directory or file the walk cannot read: the user's to fix, as with the classic builder's tar.
+            throw new InvalidInputException(Problem.UNREADABLE_FILE, context.toString(), "list the build context " + context
+                    + ": " + e.getMessage() + " (" + IoCause.of(e.getCause()) + ")", e);
+        }
     }
 
     /** @param followPaths the paths the build reads, or empty for the whole context */
