@@ -36,15 +36,31 @@ final class ProvenanceFacts {
             if (!base.resolved()) {
                 continue; // scratch, or a name built from an argument the plan cannot resolve
             }
-            Optional<ImageInfo> image = engine.inspect(base.name());
             Map<String, String> digest = new LinkedHashMap<>();
-            image.flatMap(info -> info.repoDigests().stream().findFirst())
-                    .ifPresent(pinned -> digest.put("sha256", pinned.substring(pinned.indexOf("@sha256:") + "@sha256:".length())));
+            registryDigest(base.name(), engine.inspect(base.name())).ifPresent(hex -> digest.put("sha256", hex));
             // A base with no registry digest (built or imported on this engine) is named without one: its image ID is
             // a config digest, which no registry would resolve.
             dependencies.add(new Dependency("pkg:docker/" + base.name(), digest));
         }
         return dependencies;
+    }
+
+    /**
+     * The manifest digest behind a base image name: the one the name pins ({@code name@sha256:…}), else the one the
+     * engine recorded for that repository when it pulled it, else any it recorded.
+     */
+    private static Optional<String> registryDigest(String name, Optional<ImageInfo> image) {
+        int at = name.indexOf("@sha256:");
+        if (at >= 0) {
+            return Optional.of(name.substring(at + "@sha256:".length()));
+        }
+        int lastSlash = name.lastIndexOf('/');
+        int tagColon = name.lastIndexOf(':');
+        String repository = tagColon > lastSlash ? name.substring(0, tagColon) : name;
+        List<String> recorded = image.map(ImageInfo::repoDigests).orElse(List.of());
+        return recorded.stream().filter(pinned -> pinned.startsWith(repository + "@sha256:")).findFirst()
+                .or(() -> recorded.stream().filter(pinned -> pinned.contains("@sha256:")).findFirst())
+                .map(pinned -> pinned.substring(pinned.indexOf("@sha256:") + "@sha256:".length()));
     }
 
     static BuildProvenance of(BuildRecord build, ImageReference repository, List<Tag> tags, PipelineRun run, String version) {

@@ -69,6 +69,17 @@ class BuildKitContextIT {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The files dhpush context's BuildKit view says a first build sends. */
+    private static Set<String> announcedFiles(JsonNode buildKit) {
+        Set<String> files = new TreeSet<>();
+        buildKit.path("entries").forEach(entry -> {
+            if (entry.path("type").asText().equals("file")) {
+                files.add(entry.path("path").asText());
+            }
+        });
+        return files;
+    }
+
     private static Set<String> withoutIgnoreFile(Set<String> sent) {
         Set<String> files = new TreeSet<>(sent);
         files.remove(".dockerignore");
@@ -88,12 +99,7 @@ class BuildKitContextIT {
         Commands.Result listing = Dhpush.run("context", "--context", context.toString(), "--json");
         assertEquals(0, listing.exitCode(), listing.toString());
         JsonNode buildKit = new ObjectMapper().readTree(listing.stdout()).path("buildkit");
-        Set<String> announced = new TreeSet<>();
-        buildKit.path("entries").forEach(entry -> {
-            if (entry.path("type").asText().equals("file")) {
-                announced.add(entry.path("path").asText());
-            }
-        });
+        Set<String> announced = announcedFiles(buildKit);
 
         announced.add(buildKit.path("ignoreFile").asText());
         Set<String> first = sent(build(context, "1"));
@@ -126,12 +132,7 @@ class BuildKitContextIT {
         Commands.Result listing = Dhpush.run("context", "--context", context.toString(), "--target", "tools", "--json");
         assertEquals(0, listing.exitCode(), listing.toString());
         JsonNode buildKit = new ObjectMapper().readTree(listing.stdout()).path("buildkit");
-        Set<String> announced = new TreeSet<>();
-        buildKit.path("entries").forEach(entry -> {
-            if (entry.path("type").asText().equals("file")) {
-                announced.add(entry.path("path").asText());
-            }
-        });
+        Set<String> announced = announcedFiles(buildKit);
         assertEquals(new TreeSet<>(List.of("busybox", "tools/run.sh")), announced, buildKit.toString());
         Commands.Result build = Dhpush.run(Map.of(), null, "build", "--builder", "buildkit", "--context", context.toString(),
                 "--repository", REPOSITORY, "--tag", "target", "--target", "tools", "--debug");
