@@ -341,4 +341,20 @@ class SigningIT {
         assertTrue(wrong.stdout().contains("FAIL  signing key  open signing key " + key + ": the password does not open it"), wrong.stdout());
         assertTrue(wrong.stdout().contains("ok    engine"), "every other check still runs: " + wrong.stdout());
     }
+
+    /** Without COSIGN_PASSWORD, at a terminal, the key's password is asked for, as cosign asks, and not echoed. */
+    @Test
+    void encryptedKey_withoutCosignPassword_atATerminal_isAskedFor_andNotEchoed() {
+        Path key = keys.resolve("dhpush-written.key");
+        List<String> command = new ArrayList<>(List.of("python3", Path.of("src/test/resources/pty-session.py").toAbsolutePath().toString(),
+                "Password for the signing key:", KEY_PASSWORD));
+        command.addAll(Dhpush.command());
+        command.addAll(List.of("doctor", "--context", context("prompted").toString(), "--registry", registries.open.address(),
+                "--repository", "team/prompted", "--tag", "1", "--sign-key", key.toString()));
+        Commands.Result result = Commands.run(command, Dhpush.environment(Map.of()), null, null, 120);
+        assertTrue(result.stdout().contains("Password for the signing key: "), "no prompt: " + result);
+        assertFalse(result.stdout().contains(KEY_PASSWORD), "the password was echoed: " + result);
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stdout().contains("ok    signing key  " + key + " opens and signs"), result.stdout());
+    }
 }
