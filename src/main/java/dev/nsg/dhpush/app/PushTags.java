@@ -136,20 +136,26 @@ class PushTags {
         } catch (PushFailedException e) {
             throw translate(e, repository, job.credentials());
         }
-        requireTagStillNamesTheImage(job, tag, digest);
+        requireThisImagePushed(job, tag, digest);
         listener.pushed(new PushedTag(repository, tag, digest), (System.nanoTime() - started) / 1_000_000);
         return digest;
     }
 
     /**
      * The engine pushes a tag by name, and a name can be moved by another build on the same engine (two publishes of
-     * one tag on one machine): if the local tag names another image once the push is over, what was pushed may be that
-     * image, so the run stops instead of verifying it as its own.
+     * one tag on one machine). What was pushed is this run's image when the engine recorded the pushed digest for it
+     * (or, on the containerd store, it is the image's own digest), or when the name still names it; otherwise it may
+     * be the other build's, and the run stops instead of verifying that as its own.
      */
-    private static void requireTagStillNamesTheImage(PushJob job, Tag tag, Digest pushed) {
+    private static void requireThisImagePushed(PushJob job, Tag tag, Digest pushed) {
+        if (job.image().id().equals(pushed.value())) {
+            return;
+        }
         String name = job.repository().withTag(tag);
         String now = job.engine().inspect(name).map(image -> image.id()).orElse(null);
-        if (!job.image().id().equals(now)) {
+        boolean recordedForThisImage = job.engine().inspect(job.image().id())
+                .map(image -> VerifyTags.repoDigests(image, job.repository()).contains(pushed)).orElse(false);
+        if (!job.image().id().equals(now) && !recordedForThisImage) {
             throw new PushFailedException(PushFailedException.Reason.TAG_MOVED, null, "push " + name + ": the local tag names "
                     + (now == null ? "no image" : now) + " now, not this run's image " + job.image().id() + ", so the manifest pushed ("
                     + pushed + ") may be another build's; nothing was verified");

@@ -159,8 +159,8 @@ class TagSafetyIT {
     /**
      * Two publishes of one tag at once on one engine: whatever the interleaving, a run that fails says why (exit 7 with
      * both digests when the other moved the registry's tag before it verified; exit 6 when the other's build took the
-     * local name before its push was over), at least one run verifies, and the tag ends serving the image of a run that
-     * verified: never a manifest neither built, never a green run that pushed the other's image.
+     * local name and what was pushed cannot be shown to be this run's image), and the tag ends serving the image of a
+     * run that verified, or the one an exit-6 run named: never a green run that pushed the other's image.
      */
     @Test
     void twoPublishesOfOneTagAtOnce_withAndWithoutNoOverwrite_endWithTheTagServingARunThatVerified() throws Exception {
@@ -207,10 +207,11 @@ class TagSafetyIT {
             }
         }
         if (green.isEmpty()) {
-            // Only with --no-overwrite on one engine: the second build took the local name before the first push was
-            // over (exit 6), then found the tag taken (exit 9). The tag holds what the first run said it pushed.
+            // The other build took the local name before this push was over, and the engine recorded the digest for
+            // neither image (exit 6); the other run then found the tag taken (9) or moved before it verified (7). The
+            // tag holds what the exit-6 run said it pushed.
             List<Integer> codes = runs.stream().map(Commands.Result::exitCode).sorted().toList();
-            assertEquals(List.of(6, 9), codes, "no run verified: " + runs);
+            assertTrue(codes.equals(List.of(6, 7)) || codes.equals(List.of(6, 9)), "no run verified: " + runs);
             String sixth = runs.stream().filter(run -> run.exitCode() == 6).findFirst().orElseThrow().stderr();
             assertTrue(sixth.contains("the manifest pushed (" + served + ")"), "the tag serves what the exit-6 run named: " + sixth);
         } else {
